@@ -1,0 +1,22 @@
+using RelayDesk.Domain.Escalation;
+
+namespace RelayDesk.Assistant;
+
+/// <summary>
+/// The customer-facing assistant. Implementations answer one turn and report signals; they never decide a
+/// hand-off themselves (the domain's escalation policy does) and may fail — callers treat a failure as a reason to
+/// bring in a person.
+/// </summary>
+public interface IAssistant
+{
+    /// <summary>The first message of a new conversation, in the customer's language.</summary>
+    string Greeting(string language);
+
+    Task<AssistantReply> ReplyAsync(AssistantTurn turn, CancellationToken cancellationToken);
+}
+
+/// <summary>One customer turn as the assistant sees it.</summary>
+public sealed record AssistantTurn(Guid ConversationId, string Language, string Text);
+
+/// <summary>The assistant's answer (null when it has nothing to say) and what it noticed.</summary>
+public sealed record AssistantReply(string? Text, TurnSignals Signals, string? ArticleId = null);

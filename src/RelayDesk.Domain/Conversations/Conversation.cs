@@ -1,0 +1,256 @@
+namespace RelayDesk.Domain.Conversations;
+
+/// <summary>
+/// The conversation aggregate: a customer's chat from the assistant's greeting to its close, with every transition
+/// guarded. State machine: Assistant → Queued → Assigned → Resolved → Closed; a human request re-queues a resolved
+/// conversation; a conversation can be closed from any state but Closed.
+/// </summary>
+public sealed class Conversation
+{
+    private readonly List<Message> _messages = [];
+    private readonly List<IDomainEvent> _events = [];
+
+    private Conversation()
+    {
+        Language = "en";
+    }
+
+    public Guid Id { get; private set; }
+
+    /// <summary>Two-letter language the customer is served in (<c>de</c> or <c>en</c>).</summary>
+    public string Language { get; private set; }
+
+    /// <summary>The known customer's id when the chat was started with a customer token; null for anonymous chats.</summary>
+    public string? CustomerId { get; private set; }
+
+    public ConversationState State { get; private set; }
+
+    public DateTimeOffset StartedAt { get; private set; }
+
+    /// <summary>When a person was first asked for in the current queue episode; the human-access clock starts here.</summary>
+    public DateTimeOffset? HumanRequestedAt { get; private set; }
+
+    /// <summary>Why the conversation left the assistant, in words an agent can read.</summary>
+    public string? HandoffReason { get; private set; }
+
+    public DateTimeOffset? QueuedAt { get; private set; }
+
+    public string? AssignedAgentId { get; private set; }
+
+    public string? AssignedAgentName { get; private set; }
+
+    public DateTimeOffset? AssignedAt { get; private set; }
+
+    public DateTimeOffset? ResolvedAt { get; private set; }
+
+    public DateTimeOffset? ClosedAt { get; private set; }
+
+    /// <summary>The highest message sequence number so far (0 before the first message).</summary>
+    public long LastSeq { get; private set; }
+
+    /// <summary>Bumped on every change; persistence uses it to refuse a concurrent write (no double assignment).</summary>
+    public int Version { get; private set; }
+
+    public IReadOnlyList<Message> Messages => _messages;
+
+    public IReadOnlyList<IDomainEvent> DomainEvents => _events;
+
+    public static Conversation Start(Guid id, string language, string? customerId, DateTimeOffset now)
+    {
+        if (id == Guid.Empty)
+        {
+            throw new ArgumentException("A conversation needs an id.", nameof(id));
+        }
+
+        var conversation = new Conversation
+        {
+            Id = id,
+            Language = SupportedLanguages.Normalize(language),
+            CustomerId = customerId,
+            State = ConversationState.Assistant,
+            StartedAt = now,
+        };
+        conversation._events.Add(new ConversationStarted(id, conversation.Language, now));
+        return conversation;
+    }
+
+    /// <summary>
+    /// Appends a message, or — when <paramref name="clientMessageId"/> was seen before — returns the message stored
+    /// the first time, so a retried send is acknowledged again and stored once.
+    /// </summary>
+    public AppendResult Append(MessageAuthor author, string? text, DateTimeOffset now, string? clientMessageId = null,
+        string? authorId = null, string? authorName = null)
+    {
+        if (clientMessageId is not null)
+        {
+            if (clientMessageId.Length == 0 || clientMessageId.Length > Message.MaxClientMessageIdLength)
+            {
+                throw new DomainException("message.client_id_invalid",
+                    $"clientMessageId must be 1 to {Message.MaxClientMessageIdLength} characters.");
+            }
+
+            var earlier = _messages.FirstOrDefault(m => m.ClientMessageId == clientMessageId);
+            if (earlier is not null)
+            {
+                return new AppendResult(earlier, Duplicate: true);
+            }
+        }
+
+        var body = ValidateText(text);
+        EnsureAuthorMayWrite(author, authorId);
+
+        var message = new Message(Id, LastSeq + 1, clientMessageId, author, authorId, authorName, body, now);
+        _messages.Add(message);
+        LastSeq = message.Seq;
+        Touch(new MessageAppended(Id, message.Seq, author, now));
+        return new AppendResult(message, Duplicate: false);
+    }
+
+    /// <summary>
+    /// Hands the conversation to people. Honoured in every open state: from the assistant (or after a resolution) it
+    /// is queued; already queued or with an agent it stays where it is (returns false: nothing changed).
+    /// </summary>
+    public bool RequestHuman(string reason, DateTimeOffset now)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        switch (State)
+        {
+            case ConversationState.Queued or ConversationState.Assigned:
+                return false;
+            case ConversationState.Closed:
+                throw new DomainException("conversation.closed",
+                    "This conversation is closed. Start a new chat to reach a person.");
+        }
+
+        State = ConversationState.Queued;
+        HumanRequestedAt = now;
+        QueuedAt = now;
+        HandoffReason = reason;
+        AssignedAgentId = null;
+        AssignedAgentName = null;
+        AssignedAt = null;
+        ResolvedAt = null;
+        Touch(new HumanRequested(Id, reason, now));
+        return true;
+    }
+
+    /// <summary>An agent takes a queued conversation.</summary>
+    public void Assign(string agentId, string agentName, DateTimeOffset now)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(agentId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(agentName);
+        if (State != ConversationState.Queued)
+        {
+            throw State == ConversationState.Assigned
+                ? new DomainException("conversation.already_assigned", "Another agent has already taken this conversation.")
+                : IllegalMove("assign");
+        }
+
+        State = ConversationState.Assigned;
+        AssignedAgentId = agentId;
+        AssignedAgentName = agentName;
+        AssignedAt = now;
+        Touch(new ConversationAssigned(Id, agentId, now));
+    }
+
+    /// <summary>The assigned agent marks the case resolved.</summary>
+    public void Resolve(string agentId, DateTimeOffset now)
+    {
+        if (State != ConversationState.Assigned)
+        {
+            throw IllegalMove("resolve");
+        }
+
+        EnsureAssignedTo(agentId);
+        State = ConversationState.Resolved;
+        ResolvedAt = now;
+        Touch(new ConversationResolved(Id, agentId, now));
+    }
+
+    /// <summary>Ends the conversation for good; nothing can be written afterwards.</summary>
+    public void Close(DateTimeOffset now)
+    {
+        if (State == ConversationState.Closed)
+        {
+            throw new DomainException("conversation.closed", "This conversation is already closed.");
+        }
+
+        State = ConversationState.Closed;
+        ClosedAt = now;
+        Touch(new ConversationClosed(Id, now));
+    }
+
+    /// <summary>Hands the recorded events to the caller (for dispatch after commit) and forgets them.</summary>
+    public IReadOnlyList<IDomainEvent> TakeDomainEvents()
+    {
+        var events = _events.ToArray();
+        _events.Clear();
+        return events;
+    }
+
+    private static string ValidateText(string? text)
+    {
+        var body = text?.Trim() ?? string.Empty;
+        if (body.Length == 0)
+        {
+            throw new DomainException("message.empty", "Message is empty.");
+        }
+
+        if (body.Length > Message.MaxTextLength)
+        {
+            throw new DomainException("message.too_long",
+                $"Message is longer than {Message.MaxTextLength} characters.");
+        }
+
+        return body;
+    }
+
+    private void EnsureAuthorMayWrite(MessageAuthor author, string? authorId)
+    {
+        if (State == ConversationState.Closed)
+        {
+            throw new DomainException("conversation.closed", "Conversation is closed.");
+        }
+
+        switch (author)
+        {
+            case MessageAuthor.Customer when State == ConversationState.Resolved:
+                throw new DomainException("conversation.resolved",
+                    "This conversation was resolved. Ask for a person again or start a new chat.");
+            case MessageAuthor.Assistant when State != ConversationState.Assistant:
+                throw new DomainException("conversation.not_with_assistant",
+                    "The assistant no longer serves this conversation.");
+            case MessageAuthor.Agent:
+                if (State != ConversationState.Assigned)
+                {
+                    throw new DomainException("conversation.not_assigned",
+                        "Accept the conversation before writing to the customer.");
+                }
+
+                EnsureAssignedTo(authorId);
+                break;
+        }
+    }
+
+    private void EnsureAssignedTo(string? agentId)
+    {
+        if (agentId is null || agentId != AssignedAgentId)
+        {
+            throw new DomainException("conversation.not_your_conversation",
+                "This conversation is assigned to another agent.");
+        }
+    }
+
+    private DomainException IllegalMove(string action) =>
+        new("conversation.illegal_transition",
+            $"Cannot {action} a conversation that is {State.ToString().ToLowerInvariant()}.");
+
+    private void Touch(IDomainEvent domainEvent)
+    {
+        Version++;
+        _events.Add(domainEvent);
+    }
+}
+
+/// <summary>The stored message and whether it had been stored before (a retried send).</summary>
+public sealed record AppendResult(Message Message, bool Duplicate);

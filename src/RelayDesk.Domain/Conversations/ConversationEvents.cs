@@ -1,0 +1,14 @@
+namespace RelayDesk.Domain.Conversations;
+
+public sealed record ConversationStarted(Guid ConversationId, string Language, DateTimeOffset OccurredAt) : IDomainEvent;
+
+public sealed record MessageAppended(Guid ConversationId, long Seq, MessageAuthor Author, DateTimeOffset OccurredAt)
+    : IDomainEvent;
+
+public sealed record HumanRequested(Guid ConversationId, string Reason, DateTimeOffset OccurredAt) : IDomainEvent;
+
+public sealed record ConversationAssigned(Guid ConversationId, string AgentId, DateTimeOffset OccurredAt) : IDomainEvent;
+
+public sealed record ConversationResolved(Guid ConversationId, string AgentId, DateTimeOffset OccurredAt) : IDomainEvent;
+
+public sealed record ConversationClosed(Guid ConversationId, DateTimeOffset OccurredAt) : IDomainEvent;

@@ -1,0 +1,9 @@
+namespace RelayDesk.Domain.Conversations;
+
+public enum MessageAuthor
+{
+    Customer,
+    Assistant,
+    Agent,
+    System,
+}

@@ -1,0 +1,73 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace RelayDesk.Web.Auth;
+
+/// <summary>
+/// Issues the signed token that lets an (anonymous) customer use exactly one conversation. It is a JWT so that HTTP
+/// and SignalR validate it with the standard bearer handler.
+/// </summary>
+public sealed class CustomerTokens(SymmetricSecurityKey key, CustomerTokenOptions options, TimeProvider clock)
+{
+    public const string Scheme = "CustomerToken";
+    public const string Issuer = "relaydesk";
+    public const string Audience = "relaydesk-customer";
+    public const string ConversationClaim = "conv";
+
+    public SymmetricSecurityKey Key => key;
+
+    public string Issue(Guid conversationId)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var descriptor = new SecurityTokenDescriptor
+        {
+            Issuer = Issuer,
+            Audience = Audience,
+            IssuedAt = now,
+            NotBefore = now,
+            Expires = now + options.Lifetime,
+            Subject = new ClaimsIdentity([
+                new Claim(JwtRegisteredClaimNames.Sub, $"conversation:{conversationId:D}"),
+                new Claim(ConversationClaim, conversationId.ToString("D")),
+            ]),
+            SigningCredentials = new SigningCredentials(key, SecurityAlgorithms.HmacSha256),
+        };
+        return new JsonWebTokenHandler().CreateToken(descriptor);
+    }
+
+    /// <summary>The conversation a validated customer principal may use, or null.</summary>
+    public static Guid? ConversationOf(ClaimsPrincipal user) =>
+        Guid.TryParse(user.FindFirst(ConversationClaim)?.Value, out var id) ? id : null;
+
+    /// <summary>Reads the configured key, or creates and keeps one for this installation.</summary>
+    public static SymmetricSecurityKey LoadKey(CustomerTokenOptions options, string contentRoot)
+    {
+        if (!string.IsNullOrWhiteSpace(options.SigningKey))
+        {
+            return Checked(Convert.FromBase64String(options.SigningKey));
+        }
+
+        var path = Path.GetFullPath(options.KeyFile, contentRoot);
+        if (!File.Exists(path))
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            try
+            {
+                using var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write);
+                stream.Write(Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).Select(c => (byte)c).ToArray());
+            }
+            catch (IOException) when (File.Exists(path))
+            {
+                // Another instance created it first; use theirs.
+            }
+        }
+
+        return Checked(Convert.FromBase64String(File.ReadAllText(path).Trim()));
+    }
+
+    private static SymmetricSecurityKey Checked(byte[] bytes) => bytes.Length >= 32
+        ? new SymmetricSecurityKey(bytes)
+        : throw new InvalidOperationException("CustomerTokens:SigningKey must be at least 32 bytes (base64).");
+}

@@ -1,0 +1,97 @@
+using RelayDesk.Assistant;
+using RelayDesk.Assistant.Signals;
+using RelayDesk.Domain.Conversations;
+using RelayDesk.Domain.Escalation;
+using Microsoft.Extensions.Options;
+using RelayDesk.Web.Features.Conversations;
+
+namespace RelayDesk.Web.Features.AssistantTurns;
+
+/// <summary>
+/// Gives the latest customer message to the assistant and applies the escalation policy before and after the turn.
+/// A request for a person is checked first and without the assistant, so no assistant failure can block it; an
+/// assistant that throws or times out hands the conversation to a person as well.
+/// </summary>
+public sealed partial class AssistantTurnHandler(
+    ConversationStore store,
+    IAssistant assistant,
+    IOptions<AssistantOptions> options,
+    TimeProvider clock,
+    ILogger<AssistantTurnHandler> logger)
+{
+    public async Task HandleAsync(Guid conversationId, CancellationToken cancellationToken)
+    {
+        var conversation = await store.LoadAsync(conversationId, cancellationToken);
+        var pending = conversation is null ? null : PendingCustomerMessage(conversation);
+        if (conversation is null || pending is null)
+        {
+            return;
+        }
+
+        var evidence = HumanRequestDetector.Detect(pending.Text);
+        var decision = EscalationPolicy.Decide(new TurnSignals { HumanRequested = evidence is not null, Evidence = evidence });
+
+        string? answer = null;
+        if (!decision.Escalate)
+        {
+            var reply = await AskAssistantAsync(new AssistantTurn(conversationId, conversation.Language, pending.Text), cancellationToken);
+            decision = EscalationPolicy.Decide(reply.Signals);
+            answer = reply.Text;
+        }
+
+        await store.ExecuteAsync(conversationId, c =>
+        {
+            if (PendingCustomerMessage(c)?.Seq != pending.Seq)
+            {
+                return false; // A person took over, or the customer wrote again (that turn is answered on its own).
+            }
+
+            var now = clock.GetUtcNow();
+            if (decision.Escalate)
+            {
+                c.Append(MessageAuthor.System, HandoffTexts.FindingPerson(c.Language), now);
+                c.RequestHuman(Describe(decision), now);
+            }
+            else if (answer is not null)
+            {
+                c.Append(MessageAuthor.Assistant, answer, now);
+            }
+
+            return true;
+        }, cancellationToken);
+    }
+
+    private async Task<AssistantReply> AskAssistantAsync(AssistantTurn turn, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(options.Value.TurnTimeout);
+        try
+        {
+            return await assistant.ReplyAsync(turn, timeout.Token).WaitAsync(timeout.Token);
+        }
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            var detail = exception is OperationCanceledException ? "The assistant timed out." : "The assistant failed.";
+            LogAssistantFailed(logger, exception, turn.ConversationId);
+            return new AssistantReply(null, new TurnSignals { AssistantFailed = true, FailureDetail = detail });
+        }
+    }
+
+    /// <summary>The customer message the assistant has not answered yet, if the assistant still serves the chat.</summary>
+    private static Message? PendingCustomerMessage(Conversation conversation)
+    {
+        if (conversation.State != ConversationState.Assistant)
+        {
+            return null;
+        }
+
+        var last = conversation.Messages.MaxBy(m => m.Seq);
+        return last?.Author == MessageAuthor.Customer ? last : null;
+    }
+
+    private static string Describe(EscalationDecision decision) =>
+        decision.Evidence is null ? decision.Reason : $"{decision.Reason} Evidence: “{decision.Evidence}”";
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Assistant turn failed for conversation {ConversationId}; handing over to a person")]
+    private static partial void LogAssistantFailed(ILogger logger, Exception exception, Guid conversationId);
+}

@@ -1,0 +1,73 @@
+using System.Collections.Concurrent;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using RelayDesk.Data;
+using RelayDesk.Domain.Conversations;
+
+namespace RelayDesk.Web.Features.AssistantTurns;
+
+/// <summary>
+/// Runs assistant turns in the background so a customer's message is acknowledged as soon as it is stored. Turns of
+/// one conversation run one after another; different conversations run side by side. On start it picks up turns
+/// that were acknowledged but not answered before a restart.
+/// </summary>
+internal sealed partial class AssistantWorker(
+    AssistantInbox inbox,
+    IServiceScopeFactory scopes,
+    IOptions<AssistantOptions> options,
+    ILogger<AssistantWorker> logger) : BackgroundService
+{
+    private readonly ConcurrentDictionary<Guid, Task> _running = new();
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await RecoverAsync(stoppingToken);
+        using var slots = new SemaphoreSlim(Math.Max(1, options.Value.MaxConcurrentTurns));
+        await foreach (var id in inbox.Reader.ReadAllAsync(stoppingToken))
+        {
+            var previous = _running.GetValueOrDefault(id, Task.CompletedTask);
+            var turn = RunAfterAsync(previous, id, slots, stoppingToken);
+            _running[id] = turn;
+            _ = turn.ContinueWith(t => _running.TryRemove(new KeyValuePair<Guid, Task>(id, t)), TaskScheduler.Default);
+        }
+
+        await Task.WhenAll(_running.Values);
+    }
+
+    private async Task RunAfterAsync(Task previous, Guid id, SemaphoreSlim slots, CancellationToken stoppingToken)
+    {
+        await previous.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        await slots.WaitAsync(stoppingToken);
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<AssistantTurnHandler>().HandleAsync(id, stoppingToken);
+        }
+        catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
+        {
+            LogTurnFailed(logger, exception, id);
+        }
+        finally
+        {
+            slots.Release();
+        }
+    }
+
+    private async Task RecoverAsync(CancellationToken stoppingToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<RelayDeskDbContext>();
+        var waiting = await db.Conversations.AsNoTracking()
+            .Where(c => c.State == ConversationState.Assistant)
+            .Where(c => c.Messages.OrderByDescending(m => m.Seq).Select(m => m.Author).FirstOrDefault() == MessageAuthor.Customer)
+            .Select(c => c.Id)
+            .ToListAsync(stoppingToken);
+        foreach (var id in waiting)
+        {
+            inbox.Post(id);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Assistant turn for conversation {ConversationId} could not be completed")]
+    private static partial void LogTurnFailed(ILogger logger, Exception exception, Guid conversationId);
+}

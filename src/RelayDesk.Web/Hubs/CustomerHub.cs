@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.SignalR;
+using RelayDesk.Web.Auth;
+using RelayDesk.Web.Features.Conversations;
+
+namespace RelayDesk.Web.Hubs;
+
+/// <summary>
+/// The customer's real-time channel. The conversation comes from the token, never from the caller, so a customer can
+/// only touch their own conversation. The same use cases as the HTTP API run behind each method.
+/// </summary>
+[Authorize(Policy = Policies.Customer)]
+public sealed class CustomerHub(
+    GetConversation getConversation,
+    GetMessages getMessages,
+    SendMessage sendMessage,
+    RequestHuman requestHuman) : Hub<ICustomerClient>
+{
+    public sealed record JoinResult(ConversationView Conversation, IReadOnlyList<MessageView> Messages);
+
+    /// <summary>Subscribes to live events and returns everything after <paramref name="afterSeq"/>: call on every (re)connect.</summary>
+    public async Task<JoinResult> Join(long afterSeq)
+    {
+        var id = CustomerAccess.Own(Context.User!);
+        await Groups.AddToGroupAsync(Context.ConnectionId, HubGroups.Customer(id), Context.ConnectionAborted);
+        var messages = await getMessages.HandleAsync(id, afterSeq, Context.ConnectionAborted);
+        var view = await getConversation.HandleAsync(id, Context.ConnectionAborted);
+        return new JoinResult(view, messages.Messages);
+    }
+
+    public Task<MessageAck> SendMessage(string? clientMessageId, string? text) =>
+        sendMessage.HandleAsync(CustomerAccess.Own(Context.User!), new SendMessage.Request(clientMessageId, text), Context.ConnectionAborted);
+
+    public Task<ConversationView> RequestHuman() =>
+        requestHuman.HandleAsync(CustomerAccess.Own(Context.User!), Context.ConnectionAborted);
+}

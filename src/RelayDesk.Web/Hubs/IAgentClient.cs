@@ -1,0 +1,17 @@
+using RelayDesk.Web.Features.Agent;
+using RelayDesk.Web.Features.Conversations;
+
+namespace RelayDesk.Web.Hubs;
+
+/// <summary>What the server pushes to agents' workspaces.</summary>
+public interface IAgentClient
+{
+    /// <summary>The queue changed (a conversation joined or left it); carries the whole queue in order.</summary>
+    Task QueueChanged(IReadOnlyList<QueueItem> queue);
+
+    /// <summary>A new transcript line in a conversation the agent watches.</summary>
+    Task Message(Guid conversationId, MessageView message);
+
+    /// <summary>A watched conversation changed state.</summary>
+    Task ConversationUpdated(ConversationSummary conversation);
+}

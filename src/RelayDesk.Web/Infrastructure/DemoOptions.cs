@@ -1,0 +1,13 @@
+namespace RelayDesk.Web.Infrastructure;
+
+/// <summary>Demo logins for trying RelayDesk out. Never enable in production.</summary>
+public sealed class DemoOptions
+{
+    public const string Section = "Demo";
+
+    /// <summary>Seeds the demo staff and prints their logins on start. Default false; true in Development.</summary>
+    public bool Enabled { get; set; }
+
+    /// <summary>The demo staff's password. When unset, a random one is generated and printed on every start.</summary>
+    public string? Password { get; set; }
+}

@@ -1,0 +1,96 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.SignalR;
+using MudBlazor.Services;
+using RelayDesk.Assistant;
+using RelayDesk.Assistant.Conversation;
+using RelayDesk.Assistant.Knowledge;
+using RelayDesk.Data;
+using RelayDesk.Data.Seeding;
+using RelayDesk.Web.Auth;
+using RelayDesk.Web.Components;
+using RelayDesk.Web.Features.Agent;
+using RelayDesk.Web.Features.AssistantTurns;
+using RelayDesk.Web.Features.Conversations;
+using RelayDesk.Web.Hubs;
+using RelayDesk.Web.Infrastructure;
+
+namespace RelayDesk.Web;
+
+/// <summary>The composition root: each area registers and maps itself.</summary>
+public static class RelayDeskHost
+{
+    public static WebApplicationBuilder AddRelayDesk(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddSingleton(TimeProvider.System);
+        services.AddProblemDetails();
+        services.AddExceptionHandler<DomainExceptionHandler>();
+        services.AddOpenApi();
+
+        builder.AddRelayDeskData();
+        services.AddScoped<DemoSeeder>();
+        builder.AddRelayDeskAuth();
+
+        services.AddSingleton(_ => new KnowledgeBase(HelpArticleCatalog.LoadBuiltIn()));
+        services.AddSingleton<IAssistant, EmbeddedAssistant>();
+        services.AddOptions<AssistantOptions>().BindConfiguration(AssistantOptions.Section)
+            .Validate(o => o.TurnTimeout > TimeSpan.Zero && o.MaxConcurrentTurns > 0, "Assistant:TurnTimeout and Assistant:MaxConcurrentTurns must be positive.")
+            .ValidateOnStart();
+        services.AddSingleton<AssistantInbox>();
+        services.AddScoped<AssistantTurnHandler>();
+        services.AddHostedService<AssistantWorker>();
+
+        services.AddConversations();
+        services.AddAgentDesk();
+
+        services.AddSingleton<DeskFeed>();
+        services.AddScoped<DeskNotifier>();
+        services.AddSignalR(options =>
+        {
+            options.AddFilter<HubErrorFilter>();
+            options.MaximumReceiveMessageSize = 64 * 1024;
+        });
+
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddCascadingAuthenticationState();
+        services.AddMudServices();
+        return builder;
+    }
+
+    public static WebApplication UseRelayDesk(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapOpenApi();
+        app.MapHealthChecks("/health");
+        app.MapGroup("/api/v1/auth").WithTags("Auth").MapIdentityApi<AgentUser>().Add(OnlyAdminsRegisterStaff);
+        app.MapConversations();
+        app.MapAgentDesk();
+        app.MapHub<CustomerHub>("/hubs/customer");
+        app.MapHub<AgentHub>("/hubs/agent");
+        app.MapPost("/agent/logout", async (SignInManager<AgentUser> signIn) =>
+        {
+            await signIn.SignOutAsync();
+            return Results.Redirect("/agent/login");
+        }).DisableAntiforgery();
+
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+
+    /// <summary>Staff accounts are created by admins, never by self-registration.</summary>
+    private static void OnlyAdminsRegisterStaff(EndpointBuilder endpoint)
+    {
+        if (endpoint is RouteEndpointBuilder route && route.RoutePattern.RawText?.EndsWith("/register", StringComparison.Ordinal) == true)
+        {
+            endpoint.Metadata.Add(new Microsoft.AspNetCore.Authorization.AuthorizeAttribute { Roles = Roles.Admin, AuthenticationSchemes = AuthSetup.StaffScheme });
+        }
+    }
+}
