@@ -1,0 +1,62 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using RelayDesk.Assistant;
+
+namespace RelayDesk.Web.Tests.Infrastructure;
+
+/// <summary>
+/// The real app in memory, on its own SQLite file in a fresh folder, with the demo staff seeded. Tests may swap the
+/// assistant (to make it fail) and shorten its timeout.
+/// </summary>
+public sealed class RelayDeskFactory : WebApplicationFactory<Program>
+{
+    public const string DemoPassword = "Test-Pass-1234!";
+
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "relaydesk-tests", Guid.NewGuid().ToString("N"));
+
+    public IAssistant? Assistant { get; init; }
+
+    public TimeSpan? AssistantTimeout { get; init; }
+
+    public string DatabasePath => Path.Combine(_folder, "relaydesk.db");
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        Directory.CreateDirectory(_folder);
+        builder.UseEnvironment("Development");
+        builder.UseSetting("Database:Path", DatabasePath);
+        builder.UseSetting("CustomerTokens:KeyFile", Path.Combine(_folder, "customer-token.key"));
+        builder.UseSetting("Demo:Enabled", "true");
+        builder.UseSetting("Demo:Password", DemoPassword);
+        if (AssistantTimeout is { } timeout)
+        {
+            builder.UseSetting("Assistant:TurnTimeout", timeout.ToString("c", System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        builder.ConfigureTestServices(services =>
+        {
+            if (Assistant is not null)
+            {
+                services.RemoveAll<IAssistant>();
+                services.AddSingleton(Assistant);
+            }
+        });
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open on this platform; the temp folder is cleaned up by the OS.
+        }
+    }
+}
