@@ -68,6 +68,10 @@ public static class AuthSetup
                 .AddAuthenticationSchemes(StaffScheme)
                 .RequireAuthenticatedUser()
                 .RequireRole(Roles.Agent, Roles.Supervisor, Roles.Admin))
+            .AddPolicy(Policies.Workspace, policy => policy
+                .AddAuthenticationSchemes(IdentityConstants.ApplicationScheme)
+                .RequireAuthenticatedUser()
+                .RequireRole(Roles.Agent, Roles.Supervisor, Roles.Admin))
             .AddPolicy(Policies.Customer, policy => policy
                 .AddAuthenticationSchemes(CustomerTokens.Scheme)
                 .RequireAuthenticatedUser()
