@@ -1,0 +1,66 @@
+namespace RelayDesk.Domain.Staffing;
+
+/// <summary>
+/// Fixed-size binary min-heap of agents' next-free times for <see cref="QueueSimulation"/>. The
+/// simulation only ever reads the minimum and replaces it, so a replace-top with one sift-down is
+/// all it needs, half the work of a pop followed by a push on a general priority queue.
+/// </summary>
+internal sealed class MinHeap
+{
+    private readonly double[] items;
+
+    /// <summary>Creates a heap of <paramref name="size"/> zeros: every agent is free at time 0.</summary>
+    public MinHeap(int size)
+    {
+        items = new double[size];
+    }
+
+    /// <summary>The earliest time any agent is free.</summary>
+    public double Min => items[0];
+
+    /// <summary>Replaces the minimum with <paramref name="value"/> and restores the heap order.</summary>
+    public void ReplaceMin(double value)
+    {
+        var index = 0;
+        var count = items.Length;
+        while (true)
+        {
+            var left = (2 * index) + 1;
+            if (left >= count)
+            {
+                break;
+            }
+
+            var right = left + 1;
+            var smallest = right < count && items[right] < items[left] ? right : left;
+            if (items[smallest] >= value)
+            {
+                break;
+            }
+
+            items[index] = items[smallest];
+            index = smallest;
+        }
+
+        items[index] = value;
+    }
+
+    /// <summary>
+    /// Σ max(0, freeAt − time): agent work already committed beyond <paramref name="time"/>. Under FIFO
+    /// an agent that is busy at that time stays busy until its free time, so this is exactly the busy
+    /// time after it.
+    /// </summary>
+    public double SumOfExcessOver(double time)
+    {
+        var sum = 0.0;
+        foreach (var freeAt in items)
+        {
+            if (freeAt > time)
+            {
+                sum += freeAt - time;
+            }
+        }
+
+        return sum;
+    }
+}
