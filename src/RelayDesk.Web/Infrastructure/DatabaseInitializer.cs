@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using RelayDesk.Data;
 using RelayDesk.Data.Seeding;
@@ -17,12 +16,7 @@ internal sealed partial class DatabaseInitializer(IServiceProvider services, IOp
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<RelayDeskDbContext>();
-        if (db.Database.IsSqlite())
-        {
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
-        }
-
-        await db.Database.MigrateAsync(cancellationToken);
+        await DatabaseMigrator.MigrateAsync(db, cancellationToken);
 
         if (demo.Value.Enabled)
         {

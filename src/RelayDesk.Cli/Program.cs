@@ -1,0 +1,8 @@
+using System.CommandLine;
+using RelayDesk.Cli.Seeding;
+using RelayDesk.Cli.Staffing;
+
+var root = new RootCommand("relaydesk — RelayDesk's command line: seed demo data, plan staffing.");
+root.Subcommands.Add(SeedCommand.Create());
+root.Subcommands.Add(StaffingCommands.Create());
+return await root.Parse(args).InvokeAsync();
