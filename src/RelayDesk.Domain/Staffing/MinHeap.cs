@@ -7,22 +7,22 @@ namespace RelayDesk.Domain.Staffing;
 /// </summary>
 internal sealed class MinHeap
 {
-    private readonly double[] items;
+    private readonly double[] _items;
 
     /// <summary>Creates a heap of <paramref name="size"/> zeros: every agent is free at time 0.</summary>
     public MinHeap(int size)
     {
-        items = new double[size];
+        _items = new double[size];
     }
 
     /// <summary>The earliest time any agent is free.</summary>
-    public double Min => items[0];
+    public double Min => _items[0];
 
     /// <summary>Replaces the minimum with <paramref name="value"/> and restores the heap order.</summary>
     public void ReplaceMin(double value)
     {
         var index = 0;
-        var count = items.Length;
+        var count = _items.Length;
         while (true)
         {
             var left = (2 * index) + 1;
@@ -32,17 +32,17 @@ internal sealed class MinHeap
             }
 
             var right = left + 1;
-            var smallest = right < count && items[right] < items[left] ? right : left;
-            if (items[smallest] >= value)
+            var smallest = right < count && _items[right] < _items[left] ? right : left;
+            if (_items[smallest] >= value)
             {
                 break;
             }
 
-            items[index] = items[smallest];
+            _items[index] = _items[smallest];
             index = smallest;
         }
 
-        items[index] = value;
+        _items[index] = value;
     }
 
     /// <summary>
@@ -53,7 +53,7 @@ internal sealed class MinHeap
     public double SumOfExcessOver(double time)
     {
         var sum = 0.0;
-        foreach (var freeAt in items)
+        foreach (var freeAt in _items)
         {
             if (freeAt > time)
             {

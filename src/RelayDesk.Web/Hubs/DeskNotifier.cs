@@ -2,8 +2,8 @@ using Microsoft.AspNetCore.SignalR;
 using RelayDesk.Domain;
 using RelayDesk.Domain.Conversations;
 using RelayDesk.Web.Features.Agent;
-using RelayDesk.Web.Features.Conversations;
 using RelayDesk.Web.Features.AssistantTurns;
+using RelayDesk.Web.Features.Conversations;
 
 namespace RelayDesk.Web.Hubs;
 

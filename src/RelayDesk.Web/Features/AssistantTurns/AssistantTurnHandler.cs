@@ -1,8 +1,8 @@
+using Microsoft.Extensions.Options;
 using RelayDesk.Assistant;
 using RelayDesk.Assistant.Signals;
 using RelayDesk.Domain.Conversations;
 using RelayDesk.Domain.Escalation;
-using Microsoft.Extensions.Options;
 using RelayDesk.Web.Features.Conversations;
 
 namespace RelayDesk.Web.Features.AssistantTurns;
