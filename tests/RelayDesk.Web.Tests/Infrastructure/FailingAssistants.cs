@@ -20,7 +20,7 @@ public sealed class HangingAssistant : IAssistant
 
     public async Task<AssistantReply> ReplyAsync(AssistantTurn turn, CancellationToken cancellationToken)
     {
-        await Task.Delay(Timeout.Infinite, CancellationToken.None);
+        await Task.Delay(Timeout.Infinite, cancellationToken);
         throw new UnreachableException();
     }
 }

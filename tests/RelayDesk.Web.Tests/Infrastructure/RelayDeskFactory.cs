@@ -15,7 +15,23 @@ public sealed class RelayDeskFactory : WebApplicationFactory<Program>
 {
     public const string DemoPassword = "Test-Pass-1234!";
 
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "relaydesk-tests", Guid.NewGuid().ToString("N"));
+    private readonly string _folder;
+
+    public RelayDeskFactory()
+        : this(Path.Combine(Path.GetTempPath(), "relaydesk-tests", Guid.NewGuid().ToString("N")))
+    {
+    }
+
+    /// <summary>An app on an existing data folder: a restart of the app that used it before.</summary>
+    public RelayDeskFactory(string folder)
+    {
+        _folder = folder;
+    }
+
+    public string Folder => _folder;
+
+    /// <summary>Keep the data folder when disposed, so another instance can start on it.</summary>
+    public bool KeepData { get; init; }
 
     public IAssistant? Assistant { get; init; }
 
@@ -50,6 +66,11 @@ public sealed class RelayDeskFactory : WebApplicationFactory<Program>
     {
         base.Dispose(disposing);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (KeepData)
+        {
+            return;
+        }
+
         try
         {
             Directory.Delete(_folder, recursive: true);

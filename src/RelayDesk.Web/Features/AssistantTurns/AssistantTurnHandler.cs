@@ -61,6 +61,24 @@ public sealed partial class AssistantTurnHandler(
         }, cancellationToken);
     }
 
+    /// <summary>
+    /// The last resort when a turn could not be completed at all (e.g. a storage error): the customer must not be left
+    /// with an assistant that will never answer, so a person takes over.
+    /// </summary>
+    public Task HandOverAfterFailureAsync(Guid conversationId, CancellationToken cancellationToken) =>
+        store.ExecuteAsync(conversationId, c =>
+        {
+            if (PendingCustomerMessage(c) is null)
+            {
+                return false;
+            }
+
+            var now = clock.GetUtcNow();
+            c.Append(MessageAuthor.System, HandoffTexts.FindingPerson(c.Language), now);
+            c.RequestHuman("The assistant could not complete its turn, so a person takes over.", now);
+            return true;
+        }, cancellationToken);
+
     private async Task<AssistantReply> AskAssistantAsync(AssistantTurn turn, CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

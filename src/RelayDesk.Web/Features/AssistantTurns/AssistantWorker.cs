@@ -46,10 +46,25 @@ internal sealed partial class AssistantWorker(
         catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
         {
             LogTurnFailed(logger, exception, id);
+            await HandOverAsync(id, stoppingToken);
         }
         finally
         {
             slots.Release();
+        }
+    }
+
+    private async Task HandOverAsync(Guid id, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<AssistantTurnHandler>().HandOverAfterFailureAsync(id, stoppingToken);
+        }
+        catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
+        {
+            // Storage itself is failing; the turn is picked up again by recovery on the next start.
+            LogTurnFailed(logger, exception, id);
         }
     }
 
