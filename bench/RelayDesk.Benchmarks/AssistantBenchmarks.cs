@@ -1,10 +1,10 @@
 using BenchmarkDotNet.Attributes;
 using RelayDesk.Assistant.Knowledge;
-using RelayDesk.Assistant.Signals;
+using RelayDesk.Domain.Escalation;
 
 namespace RelayDesk.Benchmarks;
 
-/// <summary>What one customer turn costs the embedded assistant: the human-request check and a help-article search.</summary>
+/// <summary>What one customer turn costs: the escalation rules and a help-article search.</summary>
 [MemoryDiagnoser]
 public class AssistantBenchmarks
 {
@@ -16,8 +16,12 @@ public class AssistantBenchmarks
     [GlobalCleanup]
     public void Cleanup() => _knowledge.Dispose();
 
+    private static readonly EscalationInput Turn = EscalationInput.BeforeAssistant(
+        "Hello, I returned the parcel last week, when do I get my money back?", "en", EscalationMemory.Empty);
+
+    /// <summary>All escalation rules on an ordinary message (the common case: nothing fires, every pattern runs).</summary>
     [Benchmark]
-    public string? DetectHumanRequest() => HumanRequestDetector.Detect("Hello, I returned the parcel last week, when do I get my money back?");
+    public bool DecideEscalation() => EscalationRuleSet.Default.Decide(Turn).Escalate;
 
     [Benchmark]
     public int SearchEnglish() => _knowledge.Search("How long does it take until I get my refund?", "en").Count;

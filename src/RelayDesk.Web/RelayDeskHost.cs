@@ -11,6 +11,7 @@ using RelayDesk.Web.Components;
 using RelayDesk.Web.Features.Agent;
 using RelayDesk.Web.Features.AssistantTurns;
 using RelayDesk.Web.Features.Conversations;
+using RelayDesk.Web.Features.Escalation;
 using RelayDesk.Web.Hubs;
 using RelayDesk.Web.Infrastructure;
 
@@ -40,6 +41,7 @@ public static class RelayDeskHost
         services.AddScoped<AssistantTurnHandler>();
         services.AddHostedService<AssistantWorker>();
 
+        services.AddEscalation();
         services.AddConversations();
         services.AddAgentDesk();
 

@@ -1,12 +1,12 @@
 using RelayDesk.Assistant.Knowledge;
-using RelayDesk.Assistant.Signals;
 using RelayDesk.Domain.Escalation;
 
 namespace RelayDesk.Assistant.Conversation;
 
 /// <summary>
-/// The offline assistant: notices requests for a person and answers help-centre questions from the knowledge base.
-/// It runs on the machine, with no external model.
+/// The offline assistant: answers help-centre questions from the knowledge base, and says so when it did not
+/// understand (a miss the escalation rules count). It runs on the machine, with no external model. Requests for a
+/// person are not its business: the escalation rules see every message before the assistant does.
 /// </summary>
 public sealed class EmbeddedAssistant(KnowledgeBase knowledge) : IAssistant
 {
@@ -18,19 +18,15 @@ public sealed class EmbeddedAssistant(KnowledgeBase knowledge) : IAssistant
     public Task<AssistantReply> ReplyAsync(AssistantTurn turn, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
-        var evidence = HumanRequestDetector.Detect(turn.Text);
-        if (evidence is not null)
-        {
-            return Task.FromResult(new AssistantReply(null, new TurnSignals { HumanRequested = true, Evidence = evidence }));
-        }
-
         var best = knowledge.Search(turn.Text, turn.Language, take: 1).FirstOrDefault();
         if (best is null || best.Coverage < MinimumCoverage)
         {
-            return Task.FromResult(new AssistantReply(AssistantTexts.NotUnderstood(turn.Language), TurnSignals.None));
+            var missed = new TurnSignals { Missed = true, Confidence = best?.Coverage ?? 0 };
+            return Task.FromResult(new AssistantReply(AssistantTexts.NotUnderstood(turn.Language), missed));
         }
 
         var text = AssistantTexts.Answer(turn.Language, best.Article.Title, best.Article.Body);
-        return Task.FromResult(new AssistantReply(text, TurnSignals.None, best.Article.Id));
+        var signals = new TurnSignals { Intent = best.Article.TopicId, Confidence = best.Coverage };
+        return Task.FromResult(new AssistantReply(text, signals, best.Article.Id));
     }
 }

@@ -14,7 +14,14 @@ internal sealed class ConversationConfiguration : IEntityTypeConfiguration<Conve
         builder.Property(c => c.Language).HasMaxLength(8).IsRequired();
         builder.Property(c => c.CustomerId).HasMaxLength(64);
         builder.Property(c => c.State).HasConversion<string>().HasMaxLength(16);
-        builder.Property(c => c.HandoffReason).HasMaxLength(500);
+        builder.Property(c => c.EscalationRuleId).HasMaxLength(64);
+        builder.Property(c => c.EscalationReason).HasMaxLength(500);
+        builder.Property(c => c.EscalationEvidence).HasMaxLength(500);
+        builder.Property(c => c.EscalationSkills).HasMaxLength(200);
+        builder.Property(c => c.LastIntent).HasMaxLength(100);
+        builder.Property(c => c.RecentTexts).HasMaxLength(2000);
+        builder.Ignore(c => c.Escalation);
+        builder.Ignore(c => c.Memory);
         builder.Property(c => c.AssignedAgentId).HasMaxLength(64);
         builder.Property(c => c.AssignedAgentName).HasMaxLength(200);
         builder.Property(c => c.Version).IsConcurrencyToken();
@@ -23,7 +30,7 @@ internal sealed class ConversationConfiguration : IEntityTypeConfiguration<Conve
         builder.HasMany(c => c.Messages).WithOne().HasForeignKey(m => m.ConversationId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(c => c.Messages).UsePropertyAccessMode(PropertyAccessMode.Field);
 
-        builder.HasIndex(c => new { c.State, c.QueuedAt });
+        builder.HasIndex(c => new { c.State, c.EscalationPriority, c.QueuedAt });
         builder.HasIndex(c => c.AssignedAgentId);
     }
 }

@@ -1,3 +1,5 @@
+using RelayDesk.Domain.Escalation;
+
 namespace RelayDesk.Domain.Conversations;
 
 /// <summary>
@@ -7,6 +9,8 @@ namespace RelayDesk.Domain.Conversations;
 /// </summary>
 public sealed class Conversation
 {
+    private const char RecentTextSeparator = '\u001f';
+
     private readonly List<Message> _messages = [];
     private readonly List<IDomainEvent> _events = [];
 
@@ -30,8 +34,44 @@ public sealed class Conversation
     /// <summary>When a person was first asked for in the current queue episode; the human-access clock starts here.</summary>
     public DateTimeOffset? HumanRequestedAt { get; private set; }
 
+    /// <summary>The rule that handed the conversation to people (<c>button</c> for the button).</summary>
+    public string? EscalationRuleId { get; private set; }
+
     /// <summary>Why the conversation left the assistant, in words an agent can read.</summary>
-    public string? HandoffReason { get; private set; }
+    public string? EscalationReason { get; private set; }
+
+    /// <summary>The customer's words (or the control) that showed it.</summary>
+    public string? EscalationEvidence { get; private set; }
+
+    public double? EscalationConfidence { get; private set; }
+
+    public EscalationPriority EscalationPriority { get; private set; }
+
+    /// <summary>The skills the person needs, comma-separated (stored flat; read through <see cref="Escalation"/>).</summary>
+    public string EscalationSkills { get; private set; } = string.Empty;
+
+    /// <summary>The decision that brought people in, or null while the assistant serves the conversation.</summary>
+    public EscalationDecision? Escalation => EscalationRuleId is null
+        ? null
+        : new EscalationDecision(true, EscalationRuleId, EscalationReason ?? string.Empty, EscalationEvidence, EscalationConfidence ?? 1,
+            EscalationPriority, EscalationSkills.Length == 0 ? [] : EscalationSkills.Split(','));
+
+    public int MissStreak { get; private set; }
+
+    public string? LastIntent { get; private set; }
+
+    public int IntentStreak { get; private set; }
+
+    public int NegativeStreak { get; private set; }
+
+    /// <summary>The customer's recent messages, folded, separated by U+001F (for the repetition check).</summary>
+    public string RecentTexts { get; private set; } = string.Empty;
+
+    public bool LastTurnWasRefusal { get; private set; }
+
+    /// <summary>What the escalation rules remember from earlier turns.</summary>
+    public EscalationMemory Memory => new(MissStreak, LastIntent, IntentStreak, NegativeStreak,
+        RecentTexts.Length == 0 ? [] : RecentTexts.Split(RecentTextSeparator), LastTurnWasRefusal);
 
     public DateTimeOffset? QueuedAt { get; private set; }
 
@@ -108,11 +148,17 @@ public sealed class Conversation
 
     /// <summary>
     /// Hands the conversation to people. Honoured in every open state: from the assistant (or after a resolution) it
-    /// is queued; already queued or with an agent it stays where it is (returns false: nothing changed).
+    /// is queued with the decision's priority and skills; already queued or with an agent it stays where it is
+    /// (returns false: nothing changed).
     /// </summary>
-    public bool RequestHuman(string reason, DateTimeOffset now)
+    public bool RequestHuman(EscalationDecision decision, DateTimeOffset now)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        ArgumentNullException.ThrowIfNull(decision);
+        if (!decision.Escalate)
+        {
+            throw new ArgumentException("Only a decision to escalate hands a conversation to people.", nameof(decision));
+        }
+
         switch (State)
         {
             case ConversationState.Queued or ConversationState.Assigned:
@@ -125,14 +171,34 @@ public sealed class Conversation
         State = ConversationState.Queued;
         HumanRequestedAt = now;
         QueuedAt = now;
-        HandoffReason = reason;
+        EscalationRuleId = decision.RuleId;
+        EscalationReason = decision.Reason;
+        EscalationEvidence = Truncate(decision.Evidence, 500);
+        EscalationConfidence = decision.Confidence;
+        EscalationPriority = decision.Priority;
+        EscalationSkills = string.Join(',', decision.Skills);
         AssignedAgentId = null;
         AssignedAgentName = null;
         AssignedAt = null;
         ResolvedAt = null;
-        Touch(new HumanRequested(Id, reason, now));
+        Touch(new HumanRequested(Id, decision.RuleId, decision.Priority, now));
         return true;
     }
+
+    /// <summary>Keeps what the escalation rules need to remember after an assistant turn.</summary>
+    public void RememberTurn(EscalationMemory memory)
+    {
+        ArgumentNullException.ThrowIfNull(memory);
+        MissStreak = memory.MissStreak;
+        LastIntent = Truncate(memory.LastIntent, 100);
+        IntentStreak = memory.IntentStreak;
+        NegativeStreak = memory.NegativeStreak;
+        RecentTexts = string.Join(RecentTextSeparator, memory.RecentTexts.Select(t => Truncate(t, 300)));
+        LastTurnWasRefusal = memory.LastTurnWasRefusal;
+        Version++;
+    }
+
+    private static string? Truncate(string? text, int length) => text is null || text.Length <= length ? text : text[..length];
 
     /// <summary>An agent takes a queued conversation.</summary>
     public void Assign(string agentId, string agentName, DateTimeOffset now)

@@ -5,7 +5,8 @@ public sealed record ConversationStarted(Guid ConversationId, string Language, D
 public sealed record MessageAppended(Guid ConversationId, long Seq, MessageAuthor Author, DateTimeOffset OccurredAt)
     : IDomainEvent;
 
-public sealed record HumanRequested(Guid ConversationId, string Reason, DateTimeOffset OccurredAt) : IDomainEvent;
+public sealed record HumanRequested(Guid ConversationId, string RuleId, Escalation.EscalationPriority Priority, DateTimeOffset OccurredAt)
+    : IDomainEvent;
 
 public sealed record ConversationAssigned(Guid ConversationId, string AgentId, DateTimeOffset OccurredAt) : IDomainEvent;
 

@@ -37,7 +37,7 @@ public sealed class SqliteMigrationTests : IDisposable
         var conversation = Conversation.Start(Guid.NewGuid(), "de", null, now);
         conversation.Append(MessageAuthor.Assistant, "Hallo!", now);
         conversation.Append(MessageAuthor.Customer, "Mensch bitte", now.AddSeconds(3), "c-1");
-        conversation.RequestHuman("asked", now.AddSeconds(4));
+        conversation.RequestHuman(RelayDesk.Domain.Escalation.EscalationDecision.Button, now.AddSeconds(4));
         await using (var db = NewContext())
         {
             await DatabaseMigrator.MigrateAsync(db, CancellationToken.None);

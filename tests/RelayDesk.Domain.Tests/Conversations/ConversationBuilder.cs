@@ -1,4 +1,5 @@
 using RelayDesk.Domain.Conversations;
+using RelayDesk.Domain.Escalation;
 
 namespace RelayDesk.Domain.Tests.Conversations;
 
@@ -44,7 +45,7 @@ internal sealed class ConversationBuilder
             return conversation;
         }
 
-        conversation.RequestHuman("asked for a person", T0.AddMinutes(1));
+        conversation.RequestHuman(EscalationDecision.Button, T0.AddMinutes(1));
         if (_state == ConversationState.Queued)
         {
             return conversation;

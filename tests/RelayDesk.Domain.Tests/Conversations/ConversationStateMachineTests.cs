@@ -1,4 +1,5 @@
 using RelayDesk.Domain.Conversations;
+using RelayDesk.Domain.Escalation;
 
 namespace RelayDesk.Domain.Tests.Conversations;
 
@@ -29,12 +30,16 @@ public class ConversationStateMachineTests
     {
         var conversation = new ConversationBuilder().Build();
 
-        var changed = conversation.RequestHuman("The customer asked for a person.", Now);
+        var hardship = new EscalationDecision(true, "hardship", "Financial hardship.", "lost my job", 0.9, EscalationPriority.Urgent, ["hardship"]);
+
+        var changed = conversation.RequestHuman(hardship, Now);
 
         Assert.True(changed);
         Assert.Equal(ConversationState.Queued, conversation.State);
         Assert.Equal(Now, conversation.HumanRequestedAt);
-        Assert.Equal("The customer asked for a person.", conversation.HandoffReason);
+        Assert.Equal(hardship, conversation.Escalation! with { Skills = hardship.Skills });
+        Assert.Equal(["hardship"], conversation.Escalation!.Skills);
+        Assert.Equal(EscalationPriority.Urgent, conversation.EscalationPriority);
         Assert.Contains(conversation.DomainEvents, e => e is HumanRequested);
     }
 
@@ -46,7 +51,7 @@ public class ConversationStateMachineTests
         var conversation = new ConversationBuilder().In(state).Build();
         var version = conversation.Version;
 
-        var changed = conversation.RequestHuman("again", Now);
+        var changed = conversation.RequestHuman(EscalationDecision.Button, Now);
 
         Assert.False(changed);
         Assert.Equal(state, conversation.State);
@@ -58,7 +63,7 @@ public class ConversationStateMachineTests
     {
         var conversation = new ConversationBuilder().In(ConversationState.Resolved).Build();
 
-        conversation.RequestHuman("still open", Now);
+        conversation.RequestHuman(EscalationDecision.Button, Now);
 
         Assert.Equal(ConversationState.Queued, conversation.State);
         Assert.Null(conversation.AssignedAgentId);
@@ -69,7 +74,7 @@ public class ConversationStateMachineTests
     {
         var conversation = new ConversationBuilder().In(ConversationState.Closed).Build();
 
-        var error = Assert.Throws<DomainException>(() => conversation.RequestHuman("hello?", Now));
+        var error = Assert.Throws<DomainException>(() => conversation.RequestHuman(EscalationDecision.Button, Now));
 
         Assert.Equal("conversation.closed", error.Code);
         Assert.Contains("new chat", error.Message, StringComparison.Ordinal);

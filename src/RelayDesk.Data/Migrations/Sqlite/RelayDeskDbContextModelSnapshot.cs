@@ -236,11 +236,33 @@ namespace RelayDesk.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("HandoffReason")
+                    b.Property<double?>("EscalationConfidence")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("EscalationEvidence")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("EscalationPriority")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EscalationReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EscalationRuleId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EscalationSkills")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("HumanRequestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("IntentStreak")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Language")
@@ -248,11 +270,29 @@ namespace RelayDesk.Data.Migrations.Sqlite
                         .HasMaxLength(8)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("LastIntent")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("LastSeq")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("LastTurnWasRefusal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MissStreak")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NegativeStreak")
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("QueuedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecentTexts")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
 
                     b.Property<long?>("ResolvedAt")
                         .HasColumnType("INTEGER");
@@ -273,7 +313,7 @@ namespace RelayDesk.Data.Migrations.Sqlite
 
                     b.HasIndex("AssignedAgentId");
 
-                    b.HasIndex("State", "QueuedAt");
+                    b.HasIndex("State", "EscalationPriority", "QueuedAt");
 
                     b.ToTable("conversations", (string)null);
                 });

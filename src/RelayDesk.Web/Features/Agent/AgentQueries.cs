@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using RelayDesk.Data;
 using RelayDesk.Domain.Conversations;
+using RelayDesk.Web.Features.Conversations;
 
 namespace RelayDesk.Web.Features.Agent;
 
@@ -11,20 +12,18 @@ public sealed class AgentQueries(RelayDeskDbContext db)
     {
         var queued = await db.Conversations.AsNoTracking()
             .Where(c => c.State == ConversationState.Queued)
-            .OrderBy(c => c.QueuedAt).ThenBy(c => c.Id)
+            .InQueueOrder()
             .Select(c => new
             {
-                c.Id,
-                c.Language,
-                c.QueuedAt,
-                c.HandoffReason,
+                Conversation = c,
                 LastCustomerMessage = c.Messages.Where(m => m.Author == MessageAuthor.Customer)
                     .OrderByDescending(m => m.Seq).Select(m => m.Text).FirstOrDefault(),
             })
             .ToListAsync(cancellationToken);
 
-        return [.. queued.Select((c, index) => new QueueItem(
-            c.Id, index + 1, c.Language, c.QueuedAt!.Value, c.HandoffReason, Preview(c.LastCustomerMessage)))];
+        return [.. queued.Select((q, index) => new QueueItem(
+            q.Conversation.Id, index + 1, q.Conversation.Language, q.Conversation.QueuedAt!.Value,
+            EscalationView.From(q.Conversation), Preview(q.LastCustomerMessage)))];
     }
 
     /// <summary>Conversations assigned to the agent that are still open, oldest first.</summary>

@@ -3,13 +3,21 @@ using RelayDesk.Web.Features.Conversations;
 
 namespace RelayDesk.Web.Features.Agent;
 
+/// <summary>Why a person was brought in: the rule, its evidence, how urgent, and the skills needed.</summary>
+public sealed record EscalationView(string Reason, string RuleId, string? Evidence, string Priority, IReadOnlyList<string> Skills)
+{
+    public static EscalationView? From(Conversation c) => c.Escalation is { } e
+        ? new EscalationView(e.Reason, e.RuleId, e.Evidence, e.Priority.ToString().ToLowerInvariant(), e.Skills)
+        : null;
+}
+
 /// <summary>A queued conversation as agents see it in the queue.</summary>
 public sealed record QueueItem(
     Guid Id,
     int Position,
     string Language,
     DateTimeOffset WaitingSince,
-    string? HandoffReason,
+    EscalationView? Escalation,
     string? LastCustomerMessage);
 
 /// <summary>A conversation's state as agents see it (no transcript).</summary>
@@ -17,14 +25,14 @@ public sealed record ConversationSummary(
     Guid Id,
     string State,
     string Language,
-    string? HandoffReason,
+    EscalationView? Escalation,
     DateTimeOffset StartedAt,
     DateTimeOffset? HumanRequestedAt,
     string? AssignedAgentId,
     string? AssignedAgent)
 {
     public static ConversationSummary From(Conversation c) => new(
-        c.Id, c.State.ToWire(), c.Language, c.HandoffReason, c.StartedAt, c.HumanRequestedAt, c.AssignedAgentId,
+        c.Id, c.State.ToWire(), c.Language, EscalationView.From(c), c.StartedAt, c.HumanRequestedAt, c.AssignedAgentId,
         c.AssignedAgentName);
 }
 
@@ -33,7 +41,7 @@ public sealed record ConversationDetail(
     Guid Id,
     string State,
     string Language,
-    string? HandoffReason,
+    EscalationView? Escalation,
     DateTimeOffset StartedAt,
     DateTimeOffset? HumanRequestedAt,
     string? AssignedAgentId,
@@ -41,7 +49,7 @@ public sealed record ConversationDetail(
     IReadOnlyList<MessageView> Messages)
 {
     public static ConversationDetail From(Conversation c) => new(
-        c.Id, c.State.ToWire(), c.Language, c.HandoffReason, c.StartedAt, c.HumanRequestedAt, c.AssignedAgentId,
+        c.Id, c.State.ToWire(), c.Language, EscalationView.From(c), c.StartedAt, c.HumanRequestedAt, c.AssignedAgentId,
         c.AssignedAgentName, [.. c.Messages.OrderBy(m => m.Seq).Select(MessageView.From)]);
 }
 

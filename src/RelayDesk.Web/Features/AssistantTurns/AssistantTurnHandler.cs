@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Options;
 using RelayDesk.Assistant;
-using RelayDesk.Assistant.Signals;
 using RelayDesk.Domain.Conversations;
 using RelayDesk.Domain.Escalation;
 using RelayDesk.Web.Features.Conversations;
@@ -8,13 +7,15 @@ using RelayDesk.Web.Features.Conversations;
 namespace RelayDesk.Web.Features.AssistantTurns;
 
 /// <summary>
-/// Gives the latest customer message to the assistant and applies the escalation policy before and after the turn.
-/// A request for a person is checked first and without the assistant, so no assistant failure can block it; an
-/// assistant that throws or times out hands the conversation to a person as well.
+/// Gives the latest customer message to the assistant, with the escalation rules checked before the turn (explicit
+/// requests, never-AI topics, frustration — without the assistant, so no assistant failure can block them) and after
+/// it (the assistant's own signals: misses, loops, failures). An assistant that throws or times out hands the
+/// conversation to a person.
 /// </summary>
 public sealed partial class AssistantTurnHandler(
     ConversationStore store,
     IAssistant assistant,
+    EscalationRuleSet rules,
     IOptions<AssistantOptions> options,
     TimeProvider clock,
     ILogger<AssistantTurnHandler> logger)
@@ -28,17 +29,19 @@ public sealed partial class AssistantTurnHandler(
             return;
         }
 
-        var evidence = HumanRequestDetector.Detect(pending.Text);
-        var decision = EscalationPolicy.Decide(new TurnSignals { HumanRequested = evidence is not null, Evidence = evidence });
-
+        var memory = conversation.Memory;
+        var decision = rules.Decide(EscalationInput.BeforeAssistant(pending.Text, conversation.Language, memory));
+        var signals = TurnSignals.None;
         string? answer = null;
         if (!decision.Escalate)
         {
             var reply = await AskAssistantAsync(new AssistantTurn(conversationId, conversation.Language, pending.Text), cancellationToken);
-            decision = EscalationPolicy.Decide(reply.Signals);
+            signals = reply.Signals;
             answer = reply.Text;
+            decision = rules.Decide(new EscalationInput(pending.Text, conversation.Language, signals, memory, []));
         }
 
+        var remembered = memory.After(pending.Text, signals, rules.SoundsNegative(pending.Text));
         await store.ExecuteAsync(conversationId, c =>
         {
             if (PendingCustomerMessage(c)?.Seq != pending.Seq)
@@ -47,10 +50,11 @@ public sealed partial class AssistantTurnHandler(
             }
 
             var now = clock.GetUtcNow();
+            c.RememberTurn(remembered);
             if (decision.Escalate)
             {
                 c.Append(MessageAuthor.System, HandoffTexts.FindingPerson(c.Language), now);
-                c.RequestHuman(Describe(decision), now);
+                c.RequestHuman(decision, now);
             }
             else if (answer is not null)
             {
@@ -65,7 +69,7 @@ public sealed partial class AssistantTurnHandler(
     /// The last resort when a turn could not be completed at all (e.g. a storage error): the customer must not be left
     /// with an assistant that will never answer, so a person takes over.
     /// </summary>
-    public Task HandOverAfterFailureAsync(Guid conversationId, CancellationToken cancellationToken) =>
+    public Task HandOverAfterFailureAsync(Guid conversationId, string detail, CancellationToken cancellationToken) =>
         store.ExecuteAsync(conversationId, c =>
         {
             if (PendingCustomerMessage(c) is null)
@@ -75,7 +79,7 @@ public sealed partial class AssistantTurnHandler(
 
             var now = clock.GetUtcNow();
             c.Append(MessageAuthor.System, HandoffTexts.FindingPerson(c.Language), now);
-            c.RequestHuman("The assistant could not complete its turn, so a person takes over.", now);
+            c.RequestHuman(EscalationDecision.TurnFailed(detail), now);
             return true;
         }, cancellationToken);
 
@@ -106,9 +110,6 @@ public sealed partial class AssistantTurnHandler(
         var last = conversation.Messages.MaxBy(m => m.Seq);
         return last?.Author == MessageAuthor.Customer ? last : null;
     }
-
-    private static string Describe(EscalationDecision decision) =>
-        decision.Evidence is null ? decision.Reason : $"{decision.Reason} Evidence: “{decision.Evidence}”";
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Assistant turn failed for conversation {ConversationId}; handing over to a person")]
     private static partial void LogAssistantFailed(ILogger logger, Exception exception, Guid conversationId);

@@ -46,7 +46,7 @@ internal sealed partial class AssistantWorker(
         catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
         {
             LogTurnFailed(logger, exception, id);
-            await HandOverAsync(id, stoppingToken);
+            await HandOverAsync(id, exception.GetType().Name, stoppingToken);
         }
         finally
         {
@@ -54,12 +54,12 @@ internal sealed partial class AssistantWorker(
         }
     }
 
-    private async Task HandOverAsync(Guid id, CancellationToken stoppingToken)
+    private async Task HandOverAsync(Guid id, string detail, CancellationToken stoppingToken)
     {
         try
         {
             await using var scope = scopes.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<AssistantTurnHandler>().HandOverAfterFailureAsync(id, stoppingToken);
+            await scope.ServiceProvider.GetRequiredService<AssistantTurnHandler>().HandOverAfterFailureAsync(id, detail, stoppingToken);
         }
         catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
         {

@@ -32,7 +32,7 @@ public sealed class ConversationStore(RelayDeskDbContext db, DeskNotifier notifi
             var conversation = await LoadAsync(id, cancellationToken) ?? throw new ConversationNotFoundException(id);
             var result = command(conversation);
             var events = conversation.TakeDomainEvents();
-            if (events.Count == 0)
+            if (events.Count == 0 && !db.ChangeTracker.HasChanges())
             {
                 return result;
             }

@@ -4,14 +4,14 @@ using RelayDesk.Domain.Conversations;
 
 namespace RelayDesk.Web.Features.Conversations;
 
-/// <summary>Reads of the human queue: first come, first served (priorities arrive with the routing work).</summary>
+/// <summary>Reads of the human queue: the most urgent first, then first come, first served.</summary>
 public sealed class QueueQueries(RelayDeskDbContext db)
 {
-    /// <summary>Queued conversations, oldest first, as ids in queue order.</summary>
+    /// <summary>Queued conversations as ids in queue order.</summary>
     public async Task<IReadOnlyList<Guid>> QueuedIdsAsync(CancellationToken cancellationToken) =>
         await db.Conversations.AsNoTracking()
             .Where(c => c.State == ConversationState.Queued)
-            .OrderBy(c => c.QueuedAt).ThenBy(c => c.Id)
+            .InQueueOrder()
             .Select(c => c.Id)
             .ToListAsync(cancellationToken);
 
@@ -31,4 +31,11 @@ public sealed class QueueQueries(RelayDeskDbContext db)
     public async Task<ConversationView> ViewAsync(Conversation conversation, CancellationToken cancellationToken) =>
         new(conversation.Id, conversation.State.ToWire(), await PositionAsync(conversation, cancellationToken),
             conversation.AssignedAgentName);
+}
+
+public static class QueueOrdering
+{
+    /// <summary>Urgent (vulnerability, hardship, fraud) before high before normal; within a priority, longest waiting first.</summary>
+    public static IOrderedQueryable<Conversation> InQueueOrder(this IQueryable<Conversation> queued) =>
+        queued.OrderByDescending(c => c.EscalationPriority).ThenBy(c => c.QueuedAt).ThenBy(c => c.Id);
 }

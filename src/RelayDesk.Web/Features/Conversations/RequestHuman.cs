@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using RelayDesk.Domain.Conversations;
+using RelayDesk.Domain.Escalation;
 using RelayDesk.Web.Features.AssistantTurns;
 
 namespace RelayDesk.Web.Features.Conversations;
@@ -10,8 +11,6 @@ namespace RelayDesk.Web.Features.Conversations;
 /// </summary>
 public sealed class RequestHuman(ConversationStore store, QueueQueries queue, TimeProvider clock)
 {
-    public const string ButtonReason = "The customer pressed “Talk to a human”.";
-
     public async Task<ConversationView> HandleAsync(Guid id, CancellationToken cancellationToken)
     {
         var conversation = await store.ExecuteAsync(id, c =>
@@ -20,11 +19,11 @@ public sealed class RequestHuman(ConversationStore store, QueueQueries queue, Ti
             {
                 var now = clock.GetUtcNow();
                 c.Append(MessageAuthor.System, HandoffTexts.FindingPerson(c.Language), now);
-                c.RequestHuman(ButtonReason, now);
+                c.RequestHuman(EscalationDecision.Button, now);
             }
             else if (c.State == ConversationState.Closed)
             {
-                c.RequestHuman(ButtonReason, clock.GetUtcNow()); // Refused with a clear message: start a new chat.
+                c.RequestHuman(EscalationDecision.Button, clock.GetUtcNow()); // Refused with a clear message: start a new chat.
             }
 
             return c;

@@ -52,7 +52,7 @@ public sealed class RequestHumanTests
         await customer.SendAsync(started.Id, text);
 
         var conversation = await factory.WaitForAsync(started.Id, c => c.State == ConversationState.Queued);
-        Assert.StartsWith("The customer asked for a person.", conversation.HandoffReason, StringComparison.Ordinal);
+        Assert.Equal("explicit-request", conversation.EscalationRuleId);
         Assert.Equal(MessageAuthor.System, conversation.Messages.MaxBy(m => m.Seq)!.Author);
     }
 
@@ -78,7 +78,8 @@ public sealed class RequestHumanTests
 
         var conversation = await factory.WaitForAsync(started.Id, c => c.State != ConversationState.Assistant);
         Assert.Equal(ConversationState.Queued, conversation.State);
-        Assert.Contains("could not answer", conversation.HandoffReason, StringComparison.Ordinal);
+        Assert.Equal("assistant-failure", conversation.EscalationRuleId);
+        Assert.Equal("The assistant failed.", conversation.EscalationEvidence);
     }
 
     [Fact]
@@ -91,7 +92,7 @@ public sealed class RequestHumanTests
 
         var conversation = await factory.WaitForAsync(started.Id, c => c.State != ConversationState.Assistant);
         Assert.Equal(ConversationState.Queued, conversation.State);
-        Assert.Contains("timed out", conversation.HandoffReason, StringComparison.Ordinal);
+        Assert.Equal("The assistant timed out.", conversation.EscalationEvidence);
     }
 
     [Fact]
