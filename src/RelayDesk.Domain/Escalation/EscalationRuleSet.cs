@@ -118,7 +118,7 @@ public sealed class EscalationRuleSet
     public EscalationDecision Decide(EscalationInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var folded = TextNormalizer.Normalize(input.Text);
+        var folded = TextNormalizer.Fold(input.Text);
         foreach (var trigger in _triggers)
         {
             if (!trigger.Enabled)
@@ -137,7 +137,7 @@ public sealed class EscalationRuleSet
 
     /// <summary>Whether a message sounds negative (kept across turns for the frustration trend).</summary>
     public bool SoundsNegative(string text) =>
-        _frustration is not null && _frustration.SoundsNegative(text, TextNormalizer.Normalize(text));
+        _frustration is not null && _frustration.SoundsNegative(text, TextNormalizer.Fold(text));
 
     private static EscalationTrigger? Compile(EscalationRuleDefinition definition, List<string> errors)
     {

@@ -9,18 +9,24 @@ namespace RelayDesk.Domain.Escalation;
 /// </summary>
 public static class TextNormalizer
 {
-    public static string Normalize(string? text)
+    public static string Normalize(string? text) => Fold(text).Text;
+
+    /// <summary>Folds the text and remembers, for every folded character, where it came from in the original.</summary>
+    public static FoldedText Fold(string? text)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
-            return string.Empty;
+            return new FoldedText(string.Empty, string.Empty, []);
         }
 
-        var builder = new StringBuilder(text.Length + 8);
-        var lastWasSpace = false;
-        foreach (var c in text.Normalize(NormalizationForm.FormC))
+        var original = text.Normalize(NormalizationForm.FormC);
+        var builder = new StringBuilder(original.Length + 8);
+        var origins = new List<int>(original.Length + 8);
+        var lastWasSpace = true; // Also drops leading white space.
+        for (var i = 0; i < original.Length; i++)
         {
-            var lower = char.ToLowerInvariant(c);
+            var lower = char.ToLowerInvariant(original[i]);
+            var before = builder.Length;
             switch (lower)
             {
                 case 'ä': builder.Append("ae"); break;
@@ -34,6 +40,7 @@ public static class TextNormalizer
                         if (!lastWasSpace)
                         {
                             builder.Append(' ');
+                            origins.Add(i);
                         }
 
                         lastWasSpace = true;
@@ -44,10 +51,21 @@ public static class TextNormalizer
                     break;
             }
 
+            for (var added = before; added < builder.Length; added++)
+            {
+                origins.Add(i);
+            }
+
             lastWasSpace = false;
         }
 
-        return builder.ToString().Trim();
+        if (builder.Length > 0 && builder[^1] == ' ')
+        {
+            builder.Length--;
+            origins.RemoveAt(origins.Count - 1);
+        }
+
+        return new FoldedText(builder.ToString(), original, [.. origins]);
     }
 
     private static void AppendWithoutAccent(StringBuilder builder, char c)
@@ -65,5 +83,22 @@ public static class TextNormalizer
                 builder.Append(part);
             }
         }
+    }
+}
+
+/// <summary>Folded text with the way back to the customer's own words.</summary>
+public sealed record FoldedText(string Text, string Original, IReadOnlyList<int> Origins)
+{
+    /// <summary>The original words behind a span of the folded text.</summary>
+    public string OriginalOf(int index, int length)
+    {
+        if (length <= 0 || index < 0 || index + length > Origins.Count)
+        {
+            return Text.Substring(Math.Max(0, index), Math.Max(0, Math.Min(length, Text.Length - index)));
+        }
+
+        var start = Origins[index];
+        var end = Origins[index + length - 1];
+        return Original[start..(end + 1)].Trim();
     }
 }

@@ -8,19 +8,19 @@ internal sealed partial class AmountTrigger(EscalationRuleDefinition definition)
 {
     private readonly decimal _threshold = (decimal)(definition.Threshold ?? 1000);
 
-    public override (string Evidence, double Confidence)? Evaluate(EscalationInput input, string folded)
+    public override (string Evidence, double Confidence)? Evaluate(EscalationInput input, FoldedText folded)
     {
         if (input.Signals.Amount is { } touched && touched >= _threshold)
         {
             return (string.Create(CultureInfo.InvariantCulture, $"EUR {touched:0.00}"), 1);
         }
 
-        foreach (Match match in Money().Matches(folded))
+        foreach (Match match in Money().Matches(folded.Text))
         {
             var digits = match.Groups["amount"].Value;
             if (TryParseAmount(digits, out var amount) && amount >= _threshold)
             {
-                return (match.Value.Trim(), 0.8);
+                return (folded.OriginalOf(match.Index, match.Length), 0.8);
             }
         }
 

@@ -6,7 +6,7 @@ internal sealed class AssistantFailureTrigger(EscalationRuleDefinition definitio
     private readonly int _misses = definition.Count ?? 2;
     private readonly int _loop = definition.LoopCount ?? 3;
 
-    public override (string Evidence, double Confidence)? Evaluate(EscalationInput input, string folded)
+    public override (string Evidence, double Confidence)? Evaluate(EscalationInput input, FoldedText folded)
     {
         var signals = input.Signals;
         if (signals.AssistantFailed)

@@ -5,7 +5,7 @@ internal sealed class CustomerFlagTrigger(EscalationRuleDefinition definition) :
 {
     private readonly HashSet<string> _flags = new(definition.Flags, StringComparer.OrdinalIgnoreCase);
 
-    public override (string Evidence, double Confidence)? Evaluate(EscalationInput input, string folded)
+    public override (string Evidence, double Confidence)? Evaluate(EscalationInput input, FoldedText folded)
     {
         var flag = input.CustomerFlags.FirstOrDefault(_flags.Contains);
         return flag is null ? null : ($"customer flag “{flag}”", 1);

@@ -16,7 +16,7 @@ internal abstract class EscalationTrigger(EscalationRuleDefinition definition)
     public IReadOnlyList<string> Skills { get; } = [.. definition.Skills];
 
     /// <summary>The evidence and confidence when the rule fires; null when it does not.</summary>
-    public abstract (string Evidence, double Confidence)? Evaluate(EscalationInput input, string folded);
+    public abstract (string Evidence, double Confidence)? Evaluate(EscalationInput input, FoldedText folded);
 
     public EscalationDecision Decision(string evidence, double confidence) =>
         new(true, Id, Reason, evidence, confidence, Priority, Skills);

@@ -11,7 +11,7 @@ internal sealed class FrustrationTrigger(
     private readonly double _threshold = definition.Threshold ?? 2;
     private readonly int _streak = definition.Count ?? 2;
 
-    public override (string Evidence, double Confidence)? Evaluate(EscalationInput input, string folded)
+    public override (string Evidence, double Confidence)? Evaluate(EscalationInput input, FoldedText folded)
     {
         var cues = new List<string>();
         var score = 0.0;
@@ -44,7 +44,8 @@ internal sealed class FrustrationTrigger(
             cues.Add("exclamations");
         }
 
-        if (folded.Length >= 8 && input.Memory.RecentTexts.Contains(folded))
+        var comparable = Comparable(folded.Text);
+        if (comparable.Length >= 8 && input.Memory.RecentTexts.Any(earlier => Comparable(earlier) == comparable))
         {
             score += 1;
             cues.Add("repeated the same message");
@@ -61,8 +62,14 @@ internal sealed class FrustrationTrigger(
     }
 
     /// <summary>Whether the turn sounds negative, for the streak kept in <see cref="EscalationMemory"/>.</summary>
-    public bool SoundsNegative(string text, string folded) =>
+    public bool SoundsNegative(string text, FoldedText folded) =>
         strong.FirstMatch(folded) is not null || (exclusions.FirstMatch(folded) is null && negative.FirstMatch(folded) is not null) || IsShouting(text);
+
+    /// <summary>Letters, digits and single spaces only: "When is it?!" repeats "when is it".</summary>
+    private static string Comparable(string folded) =>
+        string.Join(' ', folded.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Select(word => new string([.. word.Where(char.IsLetterOrDigit)]))
+            .Where(word => word.Length > 0));
 
     internal static bool IsShouting(string text)
     {

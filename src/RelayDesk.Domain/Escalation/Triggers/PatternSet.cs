@@ -45,17 +45,17 @@ internal sealed class PatternSet
         return new PatternSet([.. compiled]);
     }
 
-    /// <summary>The first matching text, or null. A pattern that runs too long counts as no match.</summary>
-    public string? FirstMatch(string folded)
+    /// <summary>The customer's words behind the first match, or null. A pattern that runs too long counts as no match.</summary>
+    public string? FirstMatch(FoldedText folded)
     {
         foreach (var pattern in _patterns)
         {
             try
             {
-                var match = pattern.Match(folded);
+                var match = pattern.Match(folded.Text);
                 if (match.Success)
                 {
-                    return match.Value.Trim();
+                    return folded.OriginalOf(match.Index, match.Length);
                 }
             }
             catch (RegexMatchTimeoutException)
@@ -68,7 +68,7 @@ internal sealed class PatternSet
     }
 
     /// <summary>How many distinct patterns match (for scoring cues).</summary>
-    public int CountMatches(string folded, out string? firstMatch)
+    public int CountMatches(FoldedText folded, out string? firstMatch)
     {
         firstMatch = null;
         var count = 0;
@@ -76,10 +76,10 @@ internal sealed class PatternSet
         {
             try
             {
-                var match = pattern.Match(folded);
+                var match = pattern.Match(folded.Text);
                 if (match.Success)
                 {
-                    firstMatch ??= match.Value.Trim();
+                    firstMatch ??= folded.OriginalOf(match.Index, match.Length);
                     count++;
                 }
             }

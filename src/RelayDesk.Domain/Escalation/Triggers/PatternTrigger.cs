@@ -4,7 +4,7 @@ namespace RelayDesk.Domain.Escalation.Triggers;
 internal sealed class PatternTrigger(EscalationRuleDefinition definition, PatternSet patterns, PatternSet exclusions)
     : EscalationTrigger(definition)
 {
-    public override (string Evidence, double Confidence)? Evaluate(EscalationInput input, string folded)
+    public override (string Evidence, double Confidence)? Evaluate(EscalationInput input, FoldedText folded)
     {
         var evidence = patterns.FirstMatch(folded);
         if (evidence is null || exclusions.FirstMatch(folded) is not null && !StrongerThanExclusion(folded))
@@ -16,5 +16,5 @@ internal sealed class PatternTrigger(EscalationRuleDefinition definition, Patter
     }
 
     // An exclusion (e.g. "delivery agent") silences one pattern hit, but two independent hits still win.
-    private bool StrongerThanExclusion(string folded) => patterns.CountMatches(folded, out _) >= 2;
+    private bool StrongerThanExclusion(FoldedText folded) => patterns.CountMatches(folded, out _) >= 2;
 }
