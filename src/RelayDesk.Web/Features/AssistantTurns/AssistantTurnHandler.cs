@@ -38,7 +38,17 @@ public sealed partial class AssistantTurnHandler(
             var reply = await AskAssistantAsync(new AssistantTurn(conversationId, conversation.Language, pending.Text), cancellationToken);
             signals = reply.Signals;
             answer = reply.Text;
+            if (string.IsNullOrWhiteSpace(answer))
+            {
+                // Silence is never an answer: a turn without one counts as a failure.
+                signals = signals with { AssistantFailed = true, FailureDetail = signals.FailureDetail ?? "The assistant gave no answer." };
+            }
+
             decision = rules.Decide(new EscalationInput(pending.Text, conversation.Language, signals, memory, []));
+            if (!decision.Escalate && string.IsNullOrWhiteSpace(answer))
+            {
+                decision = EscalationDecision.TurnFailed(signals.FailureDetail!);
+            }
         }
 
         var remembered = memory.After(pending.Text, signals, rules.SoundsNegative(pending.Text));
