@@ -30,6 +30,7 @@ public static class RelayDeskHost
 
         builder.AddRelayDeskData();
         services.AddScoped<DemoSeeder>();
+        services.AddScoped<DemoHistorySeeder>();
         builder.AddRelayDeskAuth();
 
         services.AddSingleton(_ => new KnowledgeBase(HelpArticleCatalog.LoadBuiltIn()));

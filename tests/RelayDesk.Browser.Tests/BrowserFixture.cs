@@ -76,12 +76,15 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     private sealed class AppFactory(string folder) : WebApplicationFactory<Program>
     {
+        private const int HistoryWeeks = 0;
+
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             builder.UseEnvironment("Development");
             builder.UseSetting("Database:Path", Path.Combine(folder, "relaydesk.db"));
             builder.UseSetting("CustomerTokens:KeyFile", Path.Combine(folder, "customer-token.key"));
             builder.UseSetting("Demo:Enabled", "true");
+            builder.UseSetting("Demo:HistoryWeeks", HistoryWeeks.ToString(System.Globalization.CultureInfo.InvariantCulture));
             builder.UseSetting("Demo:Password", DemoPassword);
         }
     }

@@ -10,8 +10,9 @@ internal static class StaffingCommands
 {
     public static Command Create()
     {
-        var staffing = new Command("staffing", "Staffing calculations: Erlang C / Erlang A.");
+        var staffing = new Command("staffing", "Staffing: Erlang C / Erlang A for one interval, or a forecast-based plan for next week.");
         staffing.Subcommands.Add(ErlangCommand());
+        staffing.Subcommands.Add(StaffingPlanCommand.Create());
         return staffing;
     }
 

@@ -9,7 +9,7 @@ namespace RelayDesk.Web.Infrastructure;
 /// Brings the database up to date before the app serves requests: applies migrations (never EnsureCreated),
 /// switches SQLite to WAL so readers don't block the writer, and seeds the demo staff when the demo is enabled.
 /// </summary>
-internal sealed partial class DatabaseInitializer(IServiceProvider services, IOptions<DemoOptions> demo, ILogger<DatabaseInitializer> logger)
+internal sealed partial class DatabaseInitializer(IServiceProvider services, IOptions<DemoOptions> demo, TimeProvider clock, ILogger<DatabaseInitializer> logger)
     : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -22,6 +22,13 @@ internal sealed partial class DatabaseInitializer(IServiceProvider services, IOp
         {
             var password = string.IsNullOrWhiteSpace(demo.Value.Password) ? GeneratePassword() : demo.Value.Password;
             await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(password, cancellationToken);
+            var seeded = await scope.ServiceProvider.GetRequiredService<DemoHistorySeeder>()
+                .SeedAsync(demo.Value.HistoryWeeks, clock.GetUtcNow(), cancellationToken);
+            if (seeded > 0)
+            {
+                LogHistorySeeded(logger, seeded, demo.Value.HistoryWeeks);
+            }
+
             LogDemoLogins(logger, string.Join(", ", DemoSeeder.DemoLogins), password);
         }
     }
@@ -30,6 +37,9 @@ internal sealed partial class DatabaseInitializer(IServiceProvider services, IOp
 
     private static string GeneratePassword() =>
         "Demo-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(6)).ToLowerInvariant() + "!";
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Seeded {Count} past demo conversations ({Weeks} weeks) for analytics and staffing")]
+    private static partial void LogHistorySeeded(ILogger logger, int count, int weeks);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Demo logins: {Logins} — password: {Password}")]
     private static partial void LogDemoLogins(ILogger logger, string logins, string password);

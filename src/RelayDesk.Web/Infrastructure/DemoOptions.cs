@@ -10,4 +10,7 @@ public sealed class DemoOptions
 
     /// <summary>The demo staff's password. When unset, a random one is generated and printed on every start.</summary>
     public string? Password { get; set; }
+
+    /// <summary>Weeks of past conversations seeded once for analytics and staffing. Default 8; 0 seeds none.</summary>
+    public int HistoryWeeks { get; set; } = 8;
 }

@@ -35,6 +35,9 @@ public sealed class RelayDeskFactory : WebApplicationFactory<Program>
 
     public IAssistant? Assistant { get; init; }
 
+    /// <summary>Weeks of demo history to seed; none by default, so tests start from an empty desk.</summary>
+    public int HistoryWeeks { get; init; }
+
     public TimeSpan? AssistantTimeout { get; init; }
 
     public string DatabasePath => Path.Combine(_folder, "relaydesk.db");
@@ -46,6 +49,7 @@ public sealed class RelayDeskFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:Path", DatabasePath);
         builder.UseSetting("CustomerTokens:KeyFile", Path.Combine(_folder, "customer-token.key"));
         builder.UseSetting("Demo:Enabled", "true");
+        builder.UseSetting("Demo:HistoryWeeks", HistoryWeeks.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Demo:Password", DemoPassword);
         if (AssistantTimeout is { } timeout)
         {

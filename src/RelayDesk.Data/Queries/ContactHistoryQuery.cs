@@ -1,0 +1,32 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace RelayDesk.Data.Queries;
+
+/// <summary>When conversations started and when people were asked for: the raw history that staffing plans learn from.</summary>
+public static class ContactHistoryQuery
+{
+    public static async Task<ContactHistoryData> LoadAsync(RelayDeskDbContext db, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var rows = await db.Conversations.AsNoTracking()
+            .Where(c => c.StartedAt >= from && c.StartedAt < to)
+            .Select(c => new { c.StartedAt, c.HumanRequestedAt, c.AssignedAt, c.ResolvedAt })
+            .ToListAsync(cancellationToken);
+        var handled = rows.Where(r => r.AssignedAt is not null && r.ResolvedAt is not null)
+            .Select(r => (r.ResolvedAt!.Value - r.AssignedAt!.Value).TotalSeconds)
+            .Where(seconds => seconds > 0)
+            .ToList();
+        return new ContactHistoryData(
+            [.. rows.Select(r => r.StartedAt)],
+            [.. rows.Where(r => r.HumanRequestedAt is not null).Select(r => r.HumanRequestedAt!.Value)],
+            handled.Count == 0 ? null : handled.Average());
+    }
+}
+
+/// <param name="ConversationStarts">When each conversation started.</param>
+/// <param name="HumanRequests">When a person was asked for (or required).</param>
+/// <param name="AverageHandleTimeSeconds">Mean time from an agent's accept to resolution, when any were resolved.</param>
+public sealed record ContactHistoryData(
+    IReadOnlyList<DateTimeOffset> ConversationStarts,
+    IReadOnlyList<DateTimeOffset> HumanRequests,
+    double? AverageHandleTimeSeconds);
