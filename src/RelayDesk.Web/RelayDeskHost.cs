@@ -12,6 +12,7 @@ using RelayDesk.Web.Features.Agent;
 using RelayDesk.Web.Features.AssistantTurns;
 using RelayDesk.Web.Features.Conversations;
 using RelayDesk.Web.Features.Escalation;
+using RelayDesk.Web.Features.Staffing;
 using RelayDesk.Web.Hubs;
 using RelayDesk.Web.Infrastructure;
 
@@ -45,6 +46,7 @@ public static class RelayDeskHost
         services.AddEscalation();
         services.AddConversations();
         services.AddAgentDesk();
+        services.AddStaffing();
 
         services.AddSingleton<DeskFeed>();
         services.AddScoped<DeskNotifier>();
@@ -76,6 +78,7 @@ public static class RelayDeskHost
         app.MapGroup("/api/v1/auth").WithTags("Auth").MapIdentityApi<AgentUser>().Add(OnlyAdminsRegisterStaff);
         app.MapConversations();
         app.MapAgentDesk();
+        app.MapStaffing();
         app.MapHub<CustomerHub>("/hubs/customer");
         app.MapHub<AgentHub>("/hubs/agent");
         app.MapPost("/agent/logout", async (SignInManager<AgentUser> signIn) =>

@@ -72,6 +72,14 @@ public static class AuthSetup
                 .AddAuthenticationSchemes(IdentityConstants.ApplicationScheme)
                 .RequireAuthenticatedUser()
                 .RequireRole(Roles.Agent, Roles.Supervisor, Roles.Admin))
+            .AddPolicy(Policies.Supervisor, policy => policy
+                .AddAuthenticationSchemes(StaffScheme)
+                .RequireAuthenticatedUser()
+                .RequireRole(Roles.Supervisor, Roles.Admin))
+            .AddPolicy(Policies.SupervisorWorkspace, policy => policy
+                .AddAuthenticationSchemes(IdentityConstants.ApplicationScheme)
+                .RequireAuthenticatedUser()
+                .RequireRole(Roles.Supervisor, Roles.Admin))
             .AddPolicy(Policies.Customer, policy => policy
                 .AddAuthenticationSchemes(CustomerTokens.Scheme)
                 .RequireAuthenticatedUser()

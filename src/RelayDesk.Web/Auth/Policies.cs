@@ -8,6 +8,12 @@ public static class Policies
     /// <summary>Staff in the browser workspace: the sign-in cookie, and a redirect to the login page without it.</summary>
     public const string Workspace = "workspace";
 
+    /// <summary>Supervisors and admins over the API (bearer token or cookie): staffing, analytics.</summary>
+    public const string Supervisor = "supervisor";
+
+    /// <summary>Supervisors and admins in the browser (cookie, login redirect).</summary>
+    public const string SupervisorWorkspace = "supervisor-workspace";
+
     /// <summary>A customer holding a conversation token.</summary>
     public const string Customer = "customer";
 }

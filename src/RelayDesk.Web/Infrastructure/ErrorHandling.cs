@@ -18,6 +18,8 @@ internal sealed class DomainExceptionHandler(IProblemDetailsService problemDetai
             DomainException d => (StatusCodes.Status400BadRequest, "Invalid request", d.Message, d.Code),
             UnauthorizedAccessException => (StatusCodes.Status401Unauthorized, "Sign in required", exception.Message, "auth.required"),
             BadHttpRequestException b => (b.StatusCode, "Invalid request", b.Message, "request.invalid"),
+            ArgumentException a when httpContext.Request.Path.StartsWithSegments("/api/v1/staffing") =>
+                (StatusCodes.Status400BadRequest, "Invalid staffing request", a.Message, "staffing.invalid"),
             _ => (0, string.Empty, string.Empty, string.Empty),
         };
         if (status == 0)

@@ -24,19 +24,25 @@ public static class ApiClients
         return (started, client);
     }
 
-    public static async Task<HttpClient> AgentClientAsync(this RelayDeskFactory factory, int agent = 1)
+    public static async Task<HttpClient> AgentClientAsync(this RelayDeskFactory factory, int agent = 1) =>
+        await factory.StaffClientAsync($"agent{agent}@demo.local");
+
+    public static async Task<HttpClient> StaffClientAsync(this RelayDeskFactory factory, string email)
     {
         var client = factory.CreateClient();
-        var token = await factory.AgentTokenAsync(agent);
+        var token = await factory.StaffTokenAsync(email);
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;
     }
 
-    public static async Task<string> AgentTokenAsync(this RelayDeskFactory factory, int agent = 1)
+    public static Task<string> AgentTokenAsync(this RelayDeskFactory factory, int agent = 1) =>
+        factory.StaffTokenAsync($"agent{agent}@demo.local");
+
+    public static async Task<string> StaffTokenAsync(this RelayDeskFactory factory, string email)
     {
         var client = factory.CreateClient();
         var response = await client.PostAsJsonAsync("/api/v1/auth/login",
-            new { email = $"agent{agent}@demo.local", password = RelayDeskFactory.DemoPassword });
+            new { email, password = RelayDeskFactory.DemoPassword });
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<LoginResponse>())!.AccessToken;
     }

@@ -1,0 +1,69 @@
+using Microsoft.AspNetCore.Identity;
+using RelayDesk.Data;
+using RelayDesk.Data.Queries;
+using RelayDesk.Domain.Staffing;
+
+namespace RelayDesk.Web.Features.Staffing;
+
+/// <summary>
+/// Next week's staffing plan from the desk's own history: forecast, the measured share that needs a person, the
+/// required and scheduled agents per interval, weekly FTE and hiring need against today's roster.
+/// </summary>
+public sealed class GetStaffingPlan(RelayDeskDbContext db, UserManager<AgentUser> users, TimeProvider clock)
+{
+    /// <summary>Opening hours of the demo roster (Europe/Berlin), until business hours arrive with routing.</summary>
+    private static readonly HashSet<DayOfWeek> OpenDays = [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday, DayOfWeek.Saturday];
+
+    public sealed record Request(string? Target, int? Interval, string? WhatIf, int? Concurrency, double? Shrinkage, double? PatienceSeconds, double? AhtSeconds);
+
+    public sealed record Row(DateTimeOffset IntervalStart, double ForecastContacts, double HumanContacts, int RequiredAgents, double ScheduledAgents, int? RosteredAgents);
+
+    public sealed record Response(
+        string Target,
+        int IntervalMinutes,
+        double WeeklyFte,
+        double? CurrentFte,
+        int HiringNeed,
+        int PeakRequiredAgents,
+        double EscalationRate,
+        double AverageHandleTimeSeconds,
+        int ConversationsInHistory,
+        string ForecastMethod,
+        double? BacktestWape,
+        IReadOnlyList<Row> Rows);
+
+    public async Task<Response> HandleAsync(Request request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var now = clock.GetUtcNow();
+        var settings = new StaffingPlannerSettings();
+        var history = await ContactHistoryQuery.LoadAsync(db, now.AddDays(-7 * settings.HistoryWeeks - 1), now, cancellationToken);
+        var agents = (await users.GetUsersInRoleAsync(Roles.Agent)).Count;
+        var berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
+        settings = settings with
+        {
+            Interval = TimeSpan.FromMinutes(request.Interval ?? 30),
+            Target = StaffingTarget.Parse(request.Target ?? "80/60"),
+            WhatIf = string.IsNullOrWhiteSpace(request.WhatIf) ? WhatIf.None : WhatIf.Parse(request.WhatIf),
+            ConcurrentChatsPerAgent = request.Concurrency ?? settings.ConcurrentChatsPerAgent,
+            Shrinkage = request.Shrinkage ?? settings.Shrinkage,
+            MeanPatienceSeconds = request.PatienceSeconds,
+            AverageHandleTimeSeconds = request.AhtSeconds ?? history.AverageHandleTimeSeconds ?? settings.AverageHandleTimeSeconds,
+            Roster = forecast => StaffingPlanner.OpeningHoursRoster(forecast.Start, forecast.Count, forecast.Interval, agents,
+                berlin, TimeSpan.FromHours(8), TimeSpan.FromHours(20), OpenDays),
+        };
+        var outcome = StaffingPlanner.Plan(history.ConversationStarts, history.HumanRequests, now, settings);
+        var plan = outcome.Plan;
+        return new Response(
+            settings.Target.ToString(), (int)settings.Interval.TotalMinutes, plan.WeeklyFte, plan.CurrentFte, plan.HiringNeed,
+            plan.PeakRequiredAgents, outcome.EscalationRate, settings.AverageHandleTimeSeconds, outcome.ConversationsInHistory,
+            outcome.Forecast.Method.ToString(), outcome.Backtest?.Wape,
+            [.. plan.Rows.Select(r => new Row(r.IntervalStart, r.ForecastContacts, r.HumanContacts, r.RequiredAgents, r.ScheduledAgents, r.RosteredAgents))]);
+    }
+
+    internal static void Map(RouteGroupBuilder group) =>
+        group.MapGet("/plan", async ([AsParameters] Request request, GetStaffingPlan handler, CancellationToken ct) =>
+                await handler.HandleAsync(request, ct))
+            .WithName("GetStaffingPlan")
+            .WithSummary("Next week's staffing plan from the desk's history (target like 80/60, whatIf like containment=-10).");
+}
