@@ -76,7 +76,7 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     private sealed class AppFactory(string folder) : WebApplicationFactory<Program>
     {
-        private const int HistoryWeeks = 0;
+        private const int HistoryWeeks = 3;
 
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
