@@ -58,6 +58,9 @@ internal static class StaffingPlanCommand
                     Roster = rosteredAgents is { } agents ? forecast => OpeningHours(forecast, agents) : null,
                 };
                 var outcome = StaffingPlanner.Plan(history.ConversationStarts, history.HumanRequests, now, settings);
+                var staff = result.GetValue(demoHistory) ? [] : await LoadStaffAsync(result.GetValue(database)!, cancellationToken);
+                var bySkill = SkillStaffingPlan.Create(outcome, history.HumanRequestsBySkill, staff, settings,
+                    (forecast, count) => rosteredAgents is null ? new int[forecast.Count] : OpeningHours(forecast, count));
                 var folder = result.GetValue(output)!;
                 folder.Create();
                 var csv = Path.Combine(folder.FullName, "staffing-plan.csv");
@@ -65,6 +68,7 @@ internal static class StaffingPlanCommand
                 await File.WriteAllTextAsync(csv, StaffingPlanCsv.ToCsv(outcome.Plan), cancellationToken);
                 StaffingChart.SavePng(outcome.Plan, png);
                 Console.Write(Report(outcome, settings));
+                Console.Write(SkillReport(bySkill));
                 Console.WriteLine($"wrote {csv}");
                 Console.WriteLine($"wrote {png}");
                 return 0;
@@ -88,7 +92,10 @@ internal static class StaffingPlanCommand
         var starts = DemoContactHistory.Generate(StaffingPlanner.Floor(now.AddDays(-7 * weeks), TimeSpan.FromDays(1)), weeks, seed: 7, contactsPerDay: 600)
             .Where(t => t < now).ToList();
         var random = new Random(7);
-        return new ContactHistoryData(starts, [.. starts.Where(_ => random.NextDouble() < 0.3)], null);
+        string[] skills = [SkillStaffingPlan.General, SkillStaffingPlan.General, SkillStaffingPlan.General, "hardship", "disputes", "fraud"];
+        var humans = starts.Where(_ => random.NextDouble() < 0.3)
+            .Select(t => new HumanRequestRecord(t, skills[random.Next(skills.Length)], random.NextDouble() < 0.7 ? "de" : "en")).ToList();
+        return new ContactHistoryData(starts, [.. humans.Select(h => h.At)], null, humans);
     }
 
     private static async Task<ContactHistoryData> LoadHistoryAsync(FileInfo database, DateTimeOffset now, int weeks, CancellationToken cancellationToken)
@@ -103,6 +110,29 @@ internal static class StaffingPlanCommand
             .UseSqlite(new SqliteConnectionStringBuilder { DataSource = database.FullName, Mode = SqliteOpenMode.ReadOnly }.ToString()).Options;
         await using var db = new RelayDeskDbContext(options);
         return await ContactHistoryQuery.LoadAsync(db, now.AddDays(-7 * weeks - 1), now, cancellationToken);
+    }
+
+    private static async Task<IReadOnlyList<RosterAgent>> LoadStaffAsync(FileInfo database, CancellationToken cancellationToken)
+    {
+        var options = new DbContextOptionsBuilder<RelayDeskDbContext>()
+            .UseSqlite(new SqliteConnectionStringBuilder { DataSource = database.FullName, Mode = SqliteOpenMode.ReadOnly }.ToString()).Options;
+        await using var db = new RelayDeskDbContext(options);
+        var staff = await db.Users.AsNoTracking().ToListAsync(cancellationToken);
+        return [.. staff.Where(u => u.SkillList.Count > 0).Select(u => new RosterAgent(u.SkillList, u.LanguageList))];
+    }
+
+    private static string SkillReport(IReadOnlyList<SkillStaffingLine> lines)
+    {
+        var text = new System.Text.StringBuilder();
+        text.AppendLine();
+        text.AppendLine("per skill and language   share  weekly FTE  peak  qualified  hiring need");
+        foreach (var line in lines)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture,
+                $"{line.Skill,-12} {line.Language,-9} {line.ShareOfConversations,6:P1} {line.WeeklyFte,11:F1} {line.PeakRequiredAgents,5} {line.QualifiedAgents,10} {line.HiringNeed,12}");
+        }
+
+        return text.ToString();
     }
 
     private static string Report(StaffingPlanOutcome outcome, StaffingPlannerSettings settings)

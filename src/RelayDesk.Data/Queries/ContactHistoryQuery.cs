@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using RelayDesk.Domain.Staffing;
 
 namespace RelayDesk.Data.Queries;
 
@@ -10,7 +11,7 @@ public static class ContactHistoryQuery
         ArgumentNullException.ThrowIfNull(db);
         var rows = await db.Conversations.AsNoTracking()
             .Where(c => c.StartedAt >= from && c.StartedAt < to)
-            .Select(c => new { c.StartedAt, c.HumanRequestedAt, c.AssignedAt, c.ResolvedAt })
+            .Select(c => new { c.StartedAt, c.HumanRequestedAt, c.AssignedAt, c.ResolvedAt, c.EscalationSkills, c.Language })
             .ToListAsync(cancellationToken);
         var handled = rows.Where(r => r.AssignedAt is not null && r.ResolvedAt is not null)
             .Select(r => (r.ResolvedAt!.Value - r.AssignedAt!.Value).TotalSeconds)
@@ -19,14 +20,21 @@ public static class ContactHistoryQuery
         return new ContactHistoryData(
             [.. rows.Select(r => r.StartedAt)],
             [.. rows.Where(r => r.HumanRequestedAt is not null).Select(r => r.HumanRequestedAt!.Value)],
-            handled.Count == 0 ? null : handled.Average());
+            handled.Count == 0 ? null : handled.Average(),
+            [.. rows.Where(r => r.HumanRequestedAt is not null).Select(r => new HumanRequestRecord(
+                r.HumanRequestedAt!.Value, PrimarySkill(r.EscalationSkills), r.Language))]);
     }
+
+    private static string PrimarySkill(string skills) =>
+        skills.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? SkillStaffingPlan.General;
 }
 
 /// <param name="ConversationStarts">When each conversation started.</param>
 /// <param name="HumanRequests">When a person was asked for (or required).</param>
 /// <param name="AverageHandleTimeSeconds">Mean time from an agent's accept to resolution, when any were resolved.</param>
+/// <param name="HumanRequestsBySkill">The same requests with the skill and language the person needed.</param>
 public sealed record ContactHistoryData(
     IReadOnlyList<DateTimeOffset> ConversationStarts,
     IReadOnlyList<DateTimeOffset> HumanRequests,
-    double? AverageHandleTimeSeconds);
+    double? AverageHandleTimeSeconds,
+    IReadOnlyList<HumanRequestRecord> HumanRequestsBySkill);

@@ -11,7 +11,17 @@ public sealed class DemoSeeder(RelayDeskDbContext db, UserManager<AgentUser> use
 {
     public const int DemoAgentCount = 8;
 
-    private static readonly string[] AgentNames = ["Anna Becker", "Ben Wagner", "Clara Schmidt", "David Hoffmann", "Emma Fischer", "Felix Weber", "Greta Schulz", "Jonas Meyer"];
+    private static readonly (string Name, string Skills, string Languages)[] Agents =
+    [
+        ("Anna Becker", "payments,returns,hardship", "de,en"),
+        ("Ben Wagner", "payments,returns", "de,en"),
+        ("Clara Schmidt", "payments,returns,disputes", "de"),
+        ("David Hoffmann", "fraud,disputes,payments", "de,en"),
+        ("Emma Fischer", "hardship,complaints,payments", "de"),
+        ("Felix Weber", "payments,returns", "en"),
+        ("Greta Schulz", "fraud,payments", "de"),
+        ("Jonas Meyer", "disputes,complaints,returns", "de,en"),
+    ];
 
     public static IReadOnlyList<string> DemoLogins { get; } =
         [.. Enumerable.Range(1, DemoAgentCount).Select(i => $"agent{i}@demo.local"), "supervisor@demo.local"];
@@ -29,24 +39,28 @@ public sealed class DemoSeeder(RelayDeskDbContext db, UserManager<AgentUser> use
 
         for (var i = 1; i <= DemoAgentCount; i++)
         {
-            await EnsureUserAsync($"agent{i}@demo.local", AgentNames[i - 1], password, [Roles.Agent]);
+            var (name, skills, languages) = Agents[i - 1];
+            await EnsureUserAsync($"agent{i}@demo.local", name, skills, languages, password, [Roles.Agent]);
         }
 
-        await EnsureUserAsync("supervisor@demo.local", "Sophie Krüger", password, [Roles.Agent, Roles.Supervisor]);
+        await EnsureUserAsync("supervisor@demo.local", "Sophie Krüger", "payments,returns,disputes,hardship,fraud,complaints", "de,en", password, [Roles.Agent, Roles.Supervisor]);
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    private async Task EnsureUserAsync(string email, string displayName, string password, string[] userRoles)
+    private async Task EnsureUserAsync(string email, string displayName, string skills, string languages, string password, string[] userRoles)
     {
         var user = await users.Users.SingleOrDefaultAsync(u => u.Email == email);
         if (user is null)
         {
-            user = new AgentUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = displayName };
+            user = new AgentUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = displayName, Skills = skills, Languages = languages };
             Check(await users.CreateAsync(user, password));
             Check(await users.AddToRolesAsync(user, userRoles));
             return;
         }
 
+        user.Skills = skills;
+        user.Languages = languages;
+        Check(await users.UpdateAsync(user));
         var token = await users.GeneratePasswordResetTokenAsync(user);
         Check(await users.ResetPasswordAsync(user, token, password));
     }

@@ -16,6 +16,8 @@ public sealed class GetStaffingPlan(RelayDeskDbContext db, UserManager<AgentUser
 
     public sealed record Request(string? Target, int? Interval, string? WhatIf, int? Concurrency, double? Shrinkage, double? PatienceSeconds, double? AhtSeconds);
 
+    public sealed record SkillLine(string Skill, string Language, double ShareOfConversations, double WeeklyFte, int PeakRequiredAgents, int QualifiedAgents, double? CurrentFte, int HiringNeed);
+
     public sealed record Row(DateTimeOffset IntervalStart, double ForecastContacts, double HumanContacts, int RequiredAgents, double ScheduledAgents, int? RosteredAgents);
 
     public sealed record Response(
@@ -30,6 +32,7 @@ public sealed class GetStaffingPlan(RelayDeskDbContext db, UserManager<AgentUser
         int ConversationsInHistory,
         string ForecastMethod,
         double? BacktestWape,
+        IReadOnlyList<SkillLine> BySkill,
         IReadOnlyList<Row> Rows);
 
     public async Task<Response> HandleAsync(Request request, CancellationToken cancellationToken)
@@ -38,8 +41,11 @@ public sealed class GetStaffingPlan(RelayDeskDbContext db, UserManager<AgentUser
         var now = clock.GetUtcNow();
         var settings = new StaffingPlannerSettings();
         var history = await ContactHistoryQuery.LoadAsync(db, now.AddDays(-7 * settings.HistoryWeeks - 1), now, cancellationToken);
-        var agents = (await users.GetUsersInRoleAsync(Roles.Agent)).Count;
+        var staff = await users.GetUsersInRoleAsync(Roles.Agent);
+        var agents = staff.Count;
         var berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
+        IReadOnlyList<int> Roster(IntervalSeries forecast, int count) => StaffingPlanner.OpeningHoursRoster(
+            forecast.Start, forecast.Count, forecast.Interval, count, berlin, TimeSpan.FromHours(8), TimeSpan.FromHours(20), OpenDays);
         settings = settings with
         {
             Interval = TimeSpan.FromMinutes(request.Interval ?? 30),
@@ -49,15 +55,17 @@ public sealed class GetStaffingPlan(RelayDeskDbContext db, UserManager<AgentUser
             Shrinkage = request.Shrinkage ?? settings.Shrinkage,
             MeanPatienceSeconds = request.PatienceSeconds,
             AverageHandleTimeSeconds = request.AhtSeconds ?? history.AverageHandleTimeSeconds ?? settings.AverageHandleTimeSeconds,
-            Roster = forecast => StaffingPlanner.OpeningHoursRoster(forecast.Start, forecast.Count, forecast.Interval, agents,
-                berlin, TimeSpan.FromHours(8), TimeSpan.FromHours(20), OpenDays),
+            Roster = forecast => Roster(forecast, agents),
         };
         var outcome = StaffingPlanner.Plan(history.ConversationStarts, history.HumanRequests, now, settings);
         var plan = outcome.Plan;
+        var bySkill = SkillStaffingPlan.Create(outcome, history.HumanRequestsBySkill,
+            [.. staff.Select(a => new RosterAgent(a.SkillList, a.LanguageList))], settings, Roster);
         return new Response(
             settings.Target.ToString(), (int)settings.Interval.TotalMinutes, plan.WeeklyFte, plan.CurrentFte, plan.HiringNeed,
             plan.PeakRequiredAgents, outcome.EscalationRate, settings.AverageHandleTimeSeconds, outcome.ConversationsInHistory,
             outcome.Forecast.Method.ToString(), outcome.Backtest?.Wape,
+            [.. bySkill.Select(l => new SkillLine(l.Skill, l.Language, l.ShareOfConversations, l.WeeklyFte, l.PeakRequiredAgents, l.QualifiedAgents, l.CurrentFte, l.HiringNeed))],
             [.. plan.Rows.Select(r => new Row(r.IntervalStart, r.ForecastContacts, r.HumanContacts, r.RequiredAgents, r.ScheduledAgents, r.RosteredAgents))]);
     }
 

@@ -20,6 +20,9 @@ public sealed class GetStaffingPlanTests(GetStaffingPlanTests.DeskWithHistory de
         Assert.InRange(plan.GetProperty("escalationRate").GetDouble(), 0.2, 0.45);
         Assert.Equal(9, plan.GetProperty("rows").EnumerateArray().Max(r => r.GetProperty("rosteredAgents").GetInt32())); // 8 agents and the supervisor
         Assert.True(plan.TryGetProperty("hiringNeed", out _));
+        var skills = plan.GetProperty("bySkill").EnumerateArray().ToList();
+        var hardshipDe = skills.Single(l => l.GetProperty("skill").GetString() == "hardship" && l.GetProperty("language").GetString() == "de");
+        Assert.Equal(3, hardshipDe.GetProperty("qualifiedAgents").GetInt32()); // Anna, Emma and the supervisor
     }
 
     [Fact]
