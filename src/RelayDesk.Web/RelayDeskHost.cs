@@ -4,6 +4,7 @@ using MudBlazor.Services;
 using RelayDesk.Assistant;
 using RelayDesk.Assistant.Conversation;
 using RelayDesk.Assistant.Knowledge;
+using RelayDesk.Assistant.Nlu;
 using RelayDesk.Data;
 using RelayDesk.Data.Seeding;
 using RelayDesk.Web.Auth;
@@ -35,6 +36,9 @@ public static class RelayDeskHost
         builder.AddRelayDeskAuth();
 
         services.AddSingleton(_ => new KnowledgeBase(HelpArticleCatalog.LoadBuiltIn()));
+        services.AddSingleton<EmbeddedIntentModel>();
+        services.AddSingleton<IIntentRecognizer>(provider => provider.GetRequiredService<EmbeddedIntentModel>());
+        services.AddHostedService<IntentModelWarmup>();
         services.AddSingleton<IAssistant, EmbeddedAssistant>();
         services.AddOptions<AssistantOptions>().BindConfiguration(AssistantOptions.Section)
             .Validate(o => o.TurnTimeout > TimeSpan.Zero && o.MaxConcurrentTurns > 0, "Assistant:TurnTimeout and Assistant:MaxConcurrentTurns must be positive.")

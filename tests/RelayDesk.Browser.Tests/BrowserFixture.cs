@@ -84,6 +84,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             builder.UseSetting("Database:Path", Path.Combine(folder, "relaydesk.db"));
             builder.UseSetting("CustomerTokens:KeyFile", Path.Combine(folder, "customer-token.key"));
             builder.UseSetting("Demo:Enabled", "true");
+            builder.UseSetting("Assistant:ModelCacheDirectory", Path.Combine(Path.GetTempPath(), "relaydesk-tests-nlu"));
             builder.UseSetting("Demo:HistoryWeeks", HistoryWeeks.ToString(System.Globalization.CultureInfo.InvariantCulture));
             builder.UseSetting("Demo:Password", DemoPassword);
         }

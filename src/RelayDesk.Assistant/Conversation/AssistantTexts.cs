@@ -11,6 +11,14 @@ internal static class AssistantTexts
         ? $"{title}\n\n{body}\n\nHat das geholfen? Wenn nicht, fragen Sie gern mit anderen Worten – oder sprechen Sie mit einem Menschen."
         : $"{title}\n\n{body}\n\nDid that help? If not, ask me in other words – or talk to a person.";
 
+    public static string Hello(string language) => language == "de"
+        ? "Hallo! Wobei kann ich helfen – Zahlungen, Rücksendungen, Erstattungen oder Ihr Konto?"
+        : "Hello! What can I help with – payments, returns, refunds or your account?";
+
+    public static string YouAreWelcome(string language) => language == "de"
+        ? "Gern geschehen! Wenn noch etwas ist, schreiben Sie einfach."
+        : "You're welcome! If anything else comes up, just write.";
+
     public static string NotUnderstood(string language) => language == "de"
         ? "Das habe ich leider nicht sicher verstanden. Können Sie es anders formulieren? Wenn Sie lieber mit einem Menschen sprechen möchten, drücken Sie „Mit einem Menschen sprechen“."
         : "I'm not sure I understood that. Could you put it differently? If you'd rather talk to a person, press \"Talk to a human\".";

@@ -62,6 +62,11 @@ public sealed class KnowledgeBase : IDisposable
 
     public int Count => _articles.Count;
 
+    /// <summary>The article on a topic in a language (falling back to English), or null.</summary>
+    public HelpArticle? Article(string topicId, string language) =>
+        _articles.Values.FirstOrDefault(a => a.TopicId == topicId && a.Language == language)
+        ?? _articles.Values.FirstOrDefault(a => a.TopicId == topicId && a.Language == "en");
+
     /// <summary>
     /// Finds the best article for a question in the given language. <see cref="KnowledgeHit.Coverage"/> is the share
     /// of the question's meaningful words that the article contains: a cheap, explainable confidence.

@@ -43,7 +43,7 @@ public static class IntentModelCache
 
         var model = IntentClassifier.Train(rows, options);
         Directory.CreateDirectory(cacheDirectory);
-        string temp = path + "." + Environment.ProcessId + ".tmp";
+        string temp = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
         model.Save(temp);
         File.Move(temp, path, overwrite: true);
         loadedFromCache = false;

@@ -42,6 +42,9 @@ public sealed class RelayDeskFactory : WebApplicationFactory<Program>
 
     public string DatabasePath => Path.Combine(_folder, "relaydesk.db");
 
+    /// <summary>One intent-model cache for every test app of this run: trained once, loaded by the others.</summary>
+    public static string SharedModelCache { get; } = Path.Combine(Path.GetTempPath(), "relaydesk-tests-nlu");
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         Directory.CreateDirectory(_folder);
@@ -49,6 +52,7 @@ public sealed class RelayDeskFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:Path", DatabasePath);
         builder.UseSetting("CustomerTokens:KeyFile", Path.Combine(_folder, "customer-token.key"));
         builder.UseSetting("Demo:Enabled", "true");
+        builder.UseSetting("Assistant:ModelCacheDirectory", SharedModelCache);
         builder.UseSetting("Demo:HistoryWeeks", HistoryWeeks.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Demo:Password", DemoPassword);
         if (AssistantTimeout is { } timeout)
