@@ -11,8 +11,8 @@ using RelayDesk.Data;
 namespace RelayDesk.Data.Migrations.Sqlite
 {
     [DbContext(typeof(RelayDeskDbContext))]
-    [Migration("20261125180425_Escalation")]
-    partial class Escalation
+    [Migration("20261125190205_InitialCreate")]
+    partial class InitialCreate
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -162,6 +162,7 @@ namespace RelayDesk.Data.Migrations.Sqlite
 
                     b.Property<string>("DisplayName")
                         .IsRequired()
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Email")
@@ -170,6 +171,11 @@ namespace RelayDesk.Data.Migrations.Sqlite
 
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Languages")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
 
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("INTEGER");
@@ -195,6 +201,11 @@ namespace RelayDesk.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("SecurityStamp")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Skills")
+                        .IsRequired()
+                        .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("TwoFactorEnabled")

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace RelayDesk.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class InitialSqlite : Migration
+    public partial class InitialCreate : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -30,7 +30,9 @@ namespace RelayDesk.Data.Migrations.Sqlite
                 columns: table => new
                 {
                     Id = table.Column<string>(type: "TEXT", nullable: false),
-                    DisplayName = table.Column<string>(type: "TEXT", nullable: false),
+                    DisplayName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Skills = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Languages = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
                     UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
@@ -61,7 +63,18 @@ namespace RelayDesk.Data.Migrations.Sqlite
                     State = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
                     StartedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     HumanRequestedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    HandoffReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    EscalationRuleId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    EscalationReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    EscalationEvidence = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    EscalationConfidence = table.Column<double>(type: "REAL", nullable: true),
+                    EscalationPriority = table.Column<int>(type: "INTEGER", nullable: false),
+                    EscalationSkills = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    MissStreak = table.Column<int>(type: "INTEGER", nullable: false),
+                    LastIntent = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    IntentStreak = table.Column<int>(type: "INTEGER", nullable: false),
+                    NegativeStreak = table.Column<int>(type: "INTEGER", nullable: false),
+                    RecentTexts = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    LastTurnWasRefusal = table.Column<bool>(type: "INTEGER", nullable: false),
                     QueuedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     AssignedAgentId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
                     AssignedAgentName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
@@ -251,9 +264,9 @@ namespace RelayDesk.Data.Migrations.Sqlite
                 column: "AssignedAgentId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_conversations_State_QueuedAt",
+                name: "IX_conversations_State_EscalationPriority_QueuedAt",
                 table: "conversations",
-                columns: new[] { "State", "QueuedAt" });
+                columns: new[] { "State", "EscalationPriority", "QueuedAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_messages_ConversationId_ClientMessageId",
