@@ -4,7 +4,7 @@ namespace RelayDesk.Browser.Tests;
 
 public sealed class ChatToHumanFlowTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
-    private const float Timeout = 30_000;
+    private const float Timeout = 60_000;
 
     [Fact]
     public async Task CustomerAndAgent_CompleteTheFlowInTwoBrowserContexts()

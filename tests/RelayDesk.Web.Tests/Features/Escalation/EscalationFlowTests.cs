@@ -65,9 +65,9 @@ public sealed class EscalationFlowTests : IAsyncDisposable
     {
         var (started, customer) = await _factory.StartCustomerAsync();
 
-        var first = await customer.SendAsync(started.Id, "qwertz blorp");
+        var first = await customer.SendAsync(started.Id, "what's the weather in Hamburg tomorrow");
         await _factory.WaitForAsync(started.Id, c => c.LastSeq > first.Seq);
-        await customer.SendAsync(started.Id, "flurb zonk");
+        await customer.SendAsync(started.Id, "who won the football match yesterday");
 
         var conversation = await _factory.WaitForAsync(started.Id, c => c.State == ConversationState.Queued);
         Assert.Equal("assistant-failure", conversation.EscalationRuleId);
