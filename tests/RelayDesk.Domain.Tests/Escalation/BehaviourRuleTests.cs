@@ -126,6 +126,17 @@ public class BehaviourRuleTests
         Assert.Equal(EscalationDecision.Stay, FirstTurn("When is my next payment due?"));
     }
 
+    [Theory]
+    [InlineData("i was talking to my bank and they said the payment is fine")]
+    [InlineData("ich habe mit meiner bank gesprochen und die sagen alles ok")]
+    [InlineData("((((((((((((((((((((((((((((((((((((((((")]
+    public void OrdinaryAndOddMessages_AreDecidedWithoutAnError(string text)
+    {
+        var decision = FirstTurn(text);
+
+        Assert.False(decision.Escalate, $"escalated by {decision.RuleId} on “{decision.Evidence}”");
+    }
+
     [Fact]
     public void Emoji_AndOtherSymbols_AreHandled()
     {

@@ -58,9 +58,9 @@ internal sealed class PatternSet
                     return folded.OriginalOf(match.Index, match.Length);
                 }
             }
-            catch (RegexMatchTimeoutException)
+            catch (Exception exception) when (exception is RegexMatchTimeoutException or IndexOutOfRangeException or InvalidOperationException)
             {
-                // A pathological message must not stall the turn; the other rules still run.
+                // A pathological message (or a fault in the regex engine) must not fail the turn; the other rules still run.
             }
         }
 
@@ -83,7 +83,7 @@ internal sealed class PatternSet
                     count++;
                 }
             }
-            catch (RegexMatchTimeoutException)
+            catch (Exception exception) when (exception is RegexMatchTimeoutException or IndexOutOfRangeException or InvalidOperationException)
             {
                 // As above.
             }
