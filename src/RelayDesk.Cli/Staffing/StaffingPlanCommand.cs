@@ -41,9 +41,9 @@ internal static class StaffingPlanCommand
             try
             {
                 var now = DateTimeOffset.UtcNow;
-                var history = result.GetValue(demoHistory)
-                    ? DemoHistory(now, result.GetValue(weeks))
-                    : await LoadHistoryAsync(result.GetValue(database)!, now, result.GetValue(weeks), cancellationToken);
+                var (history, staff) = result.GetValue(demoHistory)
+                    ? (DemoHistory(now, result.GetValue(weeks)), [])
+                    : await LoadAsync(result.GetValue(database)!, now, result.GetValue(weeks), cancellationToken);
                 var rosteredAgents = result.GetValue(rostered);
                 var settings = new StaffingPlannerSettings
                 {
@@ -55,12 +55,11 @@ internal static class StaffingPlanCommand
                     Shrinkage = result.GetValue(shrinkage),
                     MeanPatienceSeconds = result.GetValue(patience),
                     HistoryWeeks = result.GetValue(weeks),
-                    Roster = rosteredAgents is { } agents ? forecast => OpeningHours(forecast, agents) : null,
+                    Roster = rosteredAgents is { } agents ? forecast => OpeningHours.Demo.Roster(forecast, agents) : null,
                 };
                 var outcome = StaffingPlanner.Plan(history.ConversationStarts, history.HumanRequests, now, settings);
-                var staff = result.GetValue(demoHistory) ? [] : await LoadStaffAsync(result.GetValue(database)!, cancellationToken);
                 var bySkill = SkillStaffingPlan.Create(outcome, history.HumanRequestsBySkill, staff, settings,
-                    (forecast, count) => rosteredAgents is null ? new int[forecast.Count] : OpeningHours(forecast, count));
+                    (forecast, count) => rosteredAgents is null ? new int[forecast.Count] : OpeningHours.Demo.Roster(forecast, count));
                 var folder = result.GetValue(output)!;
                 folder.Create();
                 var csv = Path.Combine(folder.FullName, "staffing-plan.csv");
@@ -82,11 +81,6 @@ internal static class StaffingPlanCommand
         return command;
     }
 
-    private static IReadOnlyList<int> OpeningHours(IntervalSeries forecast, int agents) =>
-        StaffingPlanner.OpeningHoursRoster(forecast.Start, forecast.Count, forecast.Interval, agents,
-            TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin"), TimeSpan.FromHours(8), TimeSpan.FromHours(20),
-            new HashSet<DayOfWeek> { DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday, DayOfWeek.Saturday });
-
     private static ContactHistoryData DemoHistory(DateTimeOffset now, int weeks)
     {
         var starts = DemoContactHistory.Generate(StaffingPlanner.Floor(now.AddDays(-7 * weeks), TimeSpan.FromDays(1)), weeks, seed: 7, contactsPerDay: 600)
@@ -95,10 +89,12 @@ internal static class StaffingPlanCommand
         string[] skills = [SkillStaffingPlan.General, SkillStaffingPlan.General, SkillStaffingPlan.General, "hardship", "disputes", "fraud"];
         var humans = starts.Where(_ => random.NextDouble() < 0.3)
             .Select(t => new HumanRequestRecord(t, skills[random.Next(skills.Length)], random.NextDouble() < 0.7 ? "de" : "en")).ToList();
-        return new ContactHistoryData(starts, [.. humans.Select(h => h.At)], null, humans);
+        return new ContactHistoryData(starts, null, humans);
     }
 
-    private static async Task<ContactHistoryData> LoadHistoryAsync(FileInfo database, DateTimeOffset now, int weeks, CancellationToken cancellationToken)
+    /// <summary>The history and the staff's skills, from one read-only connection to the desk's database.</summary>
+    private static async Task<(ContactHistoryData History, IReadOnlyList<RosterAgent> Staff)> LoadAsync(
+        FileInfo database, DateTimeOffset now, int weeks, CancellationToken cancellationToken)
     {
         if (!database.Exists)
         {
@@ -109,16 +105,9 @@ internal static class StaffingPlanCommand
         var options = new DbContextOptionsBuilder<RelayDeskDbContext>()
             .UseSqlite(new SqliteConnectionStringBuilder { DataSource = database.FullName, Mode = SqliteOpenMode.ReadOnly }.ToString()).Options;
         await using var db = new RelayDeskDbContext(options);
-        return await ContactHistoryQuery.LoadAsync(db, now.AddDays(-7 * weeks - 1), now, cancellationToken);
-    }
-
-    private static async Task<IReadOnlyList<RosterAgent>> LoadStaffAsync(FileInfo database, CancellationToken cancellationToken)
-    {
-        var options = new DbContextOptionsBuilder<RelayDeskDbContext>()
-            .UseSqlite(new SqliteConnectionStringBuilder { DataSource = database.FullName, Mode = SqliteOpenMode.ReadOnly }.ToString()).Options;
-        await using var db = new RelayDeskDbContext(options);
+        var history = await ContactHistoryQuery.LoadAsync(db, now.AddDays(-7 * weeks - 1), now, cancellationToken);
         var staff = await db.Users.AsNoTracking().ToListAsync(cancellationToken);
-        return [.. staff.Where(u => u.SkillList.Count > 0).Select(u => new RosterAgent(u.SkillList, u.LanguageList))];
+        return (history, [.. staff.Where(u => u.SkillList.Count > 0).Select(u => new RosterAgent(u.SkillList, u.LanguageList))]);
     }
 
     private static string SkillReport(IReadOnlyList<SkillStaffingLine> lines)

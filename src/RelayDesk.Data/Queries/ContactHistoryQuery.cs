@@ -19,7 +19,6 @@ public static class ContactHistoryQuery
             .ToList();
         return new ContactHistoryData(
             [.. rows.Select(r => r.StartedAt)],
-            [.. rows.Where(r => r.HumanRequestedAt is not null).Select(r => r.HumanRequestedAt!.Value)],
             handled.Count == 0 ? null : handled.Average(),
             [.. rows.Where(r => r.HumanRequestedAt is not null).Select(r => new HumanRequestRecord(
                 r.HumanRequestedAt!.Value, PrimarySkill(r.EscalationSkills), r.Language))]);
@@ -30,11 +29,13 @@ public static class ContactHistoryQuery
 }
 
 /// <param name="ConversationStarts">When each conversation started.</param>
-/// <param name="HumanRequests">When a person was asked for (or required).</param>
 /// <param name="AverageHandleTimeSeconds">Mean time from an agent's accept to resolution, when any were resolved.</param>
-/// <param name="HumanRequestsBySkill">The same requests with the skill and language the person needed.</param>
+/// <param name="HumanRequestsBySkill">When a person was asked for (or required), with the skill and language needed.</param>
 public sealed record ContactHistoryData(
     IReadOnlyList<DateTimeOffset> ConversationStarts,
-    IReadOnlyList<DateTimeOffset> HumanRequests,
     double? AverageHandleTimeSeconds,
-    IReadOnlyList<HumanRequestRecord> HumanRequestsBySkill);
+    IReadOnlyList<HumanRequestRecord> HumanRequestsBySkill)
+{
+    /// <summary>When a person was asked for.</summary>
+    public IReadOnlyList<DateTimeOffset> HumanRequests => [.. HumanRequestsBySkill.Select(r => r.At)];
+}

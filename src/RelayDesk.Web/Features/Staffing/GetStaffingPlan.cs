@@ -11,9 +11,6 @@ namespace RelayDesk.Web.Features.Staffing;
 /// </summary>
 public sealed class GetStaffingPlan(RelayDeskDbContext db, UserManager<AgentUser> users, TimeProvider clock)
 {
-    /// <summary>Opening hours of the demo roster (Europe/Berlin), until business hours arrive with routing.</summary>
-    private static readonly HashSet<DayOfWeek> OpenDays = [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday, DayOfWeek.Saturday];
-
     public sealed record Request(string? Target, int? Interval, string? WhatIf, int? Concurrency, double? Shrinkage, double? PatienceSeconds, double? AhtSeconds);
 
     public sealed record SkillLine(string Skill, string Language, double ShareOfConversations, double WeeklyFte, int PeakRequiredAgents, int QualifiedAgents, double? CurrentFte, int HiringNeed);
@@ -43,9 +40,6 @@ public sealed class GetStaffingPlan(RelayDeskDbContext db, UserManager<AgentUser
         var history = await ContactHistoryQuery.LoadAsync(db, now.AddDays(-7 * settings.HistoryWeeks - 1), now, cancellationToken);
         var staff = await users.GetUsersInRoleAsync(Roles.Agent);
         var agents = staff.Count;
-        var berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
-        IReadOnlyList<int> Roster(IntervalSeries forecast, int count) => StaffingPlanner.OpeningHoursRoster(
-            forecast.Start, forecast.Count, forecast.Interval, count, berlin, TimeSpan.FromHours(8), TimeSpan.FromHours(20), OpenDays);
         settings = settings with
         {
             Interval = TimeSpan.FromMinutes(request.Interval ?? 30),
@@ -55,12 +49,12 @@ public sealed class GetStaffingPlan(RelayDeskDbContext db, UserManager<AgentUser
             Shrinkage = request.Shrinkage ?? settings.Shrinkage,
             MeanPatienceSeconds = request.PatienceSeconds,
             AverageHandleTimeSeconds = request.AhtSeconds ?? history.AverageHandleTimeSeconds ?? settings.AverageHandleTimeSeconds,
-            Roster = forecast => Roster(forecast, agents),
+            Roster = forecast => OpeningHours.Demo.Roster(forecast, agents),
         };
         var outcome = StaffingPlanner.Plan(history.ConversationStarts, history.HumanRequests, now, settings);
         var plan = outcome.Plan;
         var bySkill = SkillStaffingPlan.Create(outcome, history.HumanRequestsBySkill,
-            [.. staff.Select(a => new RosterAgent(a.SkillList, a.LanguageList))], settings, Roster);
+            [.. staff.Select(a => new RosterAgent(a.SkillList, a.LanguageList))], settings, OpeningHours.Demo.Roster);
         return new Response(
             settings.Target.ToString(), (int)settings.Interval.TotalMinutes, plan.WeeklyFte, plan.CurrentFte, plan.HiringNeed,
             plan.PeakRequiredAgents, outcome.EscalationRate, settings.AverageHandleTimeSeconds, outcome.ConversationsInHistory,
