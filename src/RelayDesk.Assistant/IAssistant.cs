@@ -15,8 +15,11 @@ public interface IAssistant
     Task<AssistantReply> ReplyAsync(AssistantTurn turn, CancellationToken cancellationToken);
 }
 
-/// <summary>One customer turn as the assistant sees it.</summary>
-public sealed record AssistantTurn(Guid ConversationId, string Language, string Text);
+/// <summary>
+/// One customer turn as the assistant sees it. <paramref name="CustomerId"/> is the signed-in customer the conversation
+/// belongs to (null for an anonymous visitor): account errands are only possible with one.
+/// </summary>
+public sealed record AssistantTurn(Guid ConversationId, string Language, string Text, string? CustomerId = null);
 
 /// <summary>The assistant's answer (null when it has nothing to say) and what it noticed.</summary>
 public sealed record AssistantReply(string? Text, TurnSignals Signals, string? ArticleId = null);

@@ -35,7 +35,7 @@ public sealed partial class AssistantTurnHandler(
         string? answer = null;
         if (!decision.Escalate)
         {
-            var reply = await AskAssistantAsync(new AssistantTurn(conversationId, conversation.Language, pending.Text), cancellationToken);
+            var reply = await AskAssistantAsync(new AssistantTurn(conversationId, conversation.Language, pending.Text, conversation.CustomerId), cancellationToken);
             signals = reply.Signals;
             answer = reply.Text;
             if (string.IsNullOrWhiteSpace(answer))
