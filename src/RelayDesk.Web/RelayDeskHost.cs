@@ -38,6 +38,8 @@ public static class RelayDeskHost
         services.AddSingleton(_ => new KnowledgeBase(HelpArticleCatalog.LoadBuiltIn()));
         services.AddSingleton<EmbeddedIntentModel>();
         services.AddSingleton<IIntentRecognizer>(provider => provider.GetRequiredService<EmbeddedIntentModel>());
+        services.AddSingleton<LanguageDetector>();
+        services.AddSingleton<ILanguageDetector>(provider => provider.GetRequiredService<LanguageDetector>());
         services.AddHostedService<IntentModelWarmup>();
         services.AddSingleton<IAssistant, EmbeddedAssistant>();
         services.AddOptions<AssistantOptions>().BindConfiguration(AssistantOptions.Section)
