@@ -1,5 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using RelayDesk.Assistant.Nlu;
 using RelayDesk.Domain.Conversations;
 using RelayDesk.Web.Tests.Infrastructure;
 
@@ -13,7 +11,7 @@ public sealed class LanguageSwitchTests : IDisposable
     public async Task A_customer_who_writes_English_in_a_German_chat_is_answered_in_English()
     {
         var (started, customer) = await _factory.StartCustomerAsync("de");
-        await WaitForLanguageModelAsync();
+        await _factory.ModelsReadyAsync();
 
         var ack = await customer.SendAsync(started.Id, "How long does it take until I get my refund back?");
 
@@ -28,22 +26,12 @@ public sealed class LanguageSwitchTests : IDisposable
     public async Task A_reply_too_short_to_tell_keeps_the_conversation_language()
     {
         var (started, customer) = await _factory.StartCustomerAsync("de");
-        await WaitForLanguageModelAsync();
+        await _factory.ModelsReadyAsync();
 
         var ack = await customer.SendAsync(started.Id, "ok");
 
         var conversation = await _factory.WaitForAsync(started.Id, c => c.LastSeq > ack.Seq);
         Assert.Equal("de", conversation.Language);
-    }
-
-    private async Task WaitForLanguageModelAsync()
-    {
-        var detector = _factory.Services.GetRequiredService<LanguageDetector>();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        while (!detector.IsReady)
-        {
-            await Task.Delay(50, timeout.Token);
-        }
     }
 
     public void Dispose() => _factory.Dispose();
