@@ -33,6 +33,7 @@ public static class RelayDeskHost
         builder.AddRelayDeskData();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<DemoHistorySeeder>();
+        services.AddScoped<DemoAccountsSeeder>();
         builder.AddRelayDeskAuth();
 
         services.AddSingleton(_ => new KnowledgeBase(HelpArticleCatalog.LoadBuiltIn()));
