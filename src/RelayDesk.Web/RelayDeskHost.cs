@@ -9,9 +9,11 @@ using RelayDesk.Data;
 using RelayDesk.Data.Seeding;
 using RelayDesk.Web.Auth;
 using RelayDesk.Web.Components;
+using RelayDesk.Web.Features.Accounts;
 using RelayDesk.Web.Features.Agent;
 using RelayDesk.Web.Features.AssistantTurns;
 using RelayDesk.Web.Features.Conversations;
+using RelayDesk.Web.Features.Demo;
 using RelayDesk.Web.Features.Escalation;
 using RelayDesk.Web.Features.Staffing;
 using RelayDesk.Web.Hubs;
@@ -52,6 +54,8 @@ public static class RelayDeskHost
         services.AddConversations();
         services.AddAgentDesk();
         services.AddStaffing();
+        services.AddAccounts();
+        services.AddDemo();
 
         services.AddSingleton<DeskFeed>();
         services.AddScoped<DeskNotifier>();
@@ -84,6 +88,11 @@ public static class RelayDeskHost
         app.MapConversations();
         app.MapAgentDesk();
         app.MapStaffing();
+        app.MapAccounts();
+        if (app.Environment.IsDevelopment())
+        {
+            app.MapDemo();
+        }
         app.MapHub<CustomerHub>("/hubs/customer");
         app.MapHub<AgentHub>("/hubs/agent");
         app.MapPost("/agent/logout", async (SignInManager<AgentUser> signIn) =>

@@ -190,6 +190,9 @@ public sealed partial class AccountErrands(RelayDeskDbContext db, TimeProvider c
         return stored is null ? null : JsonSerializer.Deserialize<ErrandResult<T>>(stored);
     }
 
+    /// <summary>All purchases of a customer, brought up to today (overdue, fees, ended pauses): what the account shows.</summary>
+    public Task<List<Purchase>> LoadAccountAsync(string customerId, CancellationToken cancellationToken) => CustomerPurchasesAsync(customerId, cancellationToken);
+
     private async Task<List<Purchase>> CustomerPurchasesAsync(string customerId, CancellationToken cancellationToken)
     {
         db.ChangeTracker.Clear();
