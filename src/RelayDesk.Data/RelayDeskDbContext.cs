@@ -1,16 +1,28 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using RelayDesk.Data.Accounts;
+using RelayDesk.Domain.Accounts;
 using RelayDesk.Domain.Conversations;
 
 namespace RelayDesk.Data;
 
-/// <summary>RelayDesk's database: conversations and their transcripts, and the staff accounts (Identity).</summary>
+/// <summary>RelayDesk's database: conversations and their transcripts, the BNPL accounts with their audit trail, and the staff accounts (Identity).</summary>
 public sealed class RelayDeskDbContext(DbContextOptions<RelayDeskDbContext> options) : IdentityDbContext<AgentUser>(options)
 {
     public DbSet<Conversation> Conversations => Set<Conversation>();
 
     public DbSet<Message> Messages => Set<Message>();
+
+    public DbSet<Customer> Customers => Set<Customer>();
+
+    public DbSet<Merchant> Merchants => Set<Merchant>();
+
+    public DbSet<Purchase> Purchases => Set<Purchase>();
+
+    public DbSet<AuditRecord> AuditRecords => Set<AuditRecord>();
+
+    public DbSet<OutboundEmail> EmailOutbox => Set<OutboundEmail>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -9,9 +9,11 @@ using RelayDesk.Data;
 using RelayDesk.Data.Seeding;
 using RelayDesk.Web.Auth;
 using RelayDesk.Web.Components;
+using RelayDesk.Web.Features.Accounts;
 using RelayDesk.Web.Features.Agent;
 using RelayDesk.Web.Features.AssistantTurns;
 using RelayDesk.Web.Features.Conversations;
+using RelayDesk.Web.Features.Demo;
 using RelayDesk.Web.Features.Escalation;
 using RelayDesk.Web.Features.Staffing;
 using RelayDesk.Web.Hubs;
@@ -33,6 +35,7 @@ public static class RelayDeskHost
         builder.AddRelayDeskData();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<DemoHistorySeeder>();
+        services.AddScoped<DemoAccountsSeeder>();
         builder.AddRelayDeskAuth();
 
         services.AddSingleton(_ => new KnowledgeBase(HelpArticleCatalog.LoadBuiltIn()));
@@ -53,6 +56,8 @@ public static class RelayDeskHost
         services.AddConversations();
         services.AddAgentDesk();
         services.AddStaffing();
+        services.AddAccounts();
+        services.AddDemo();
 
         services.AddSingleton<DeskFeed>();
         services.AddScoped<DeskNotifier>();
@@ -85,6 +90,11 @@ public static class RelayDeskHost
         app.MapConversations();
         app.MapAgentDesk();
         app.MapStaffing();
+        app.MapAccounts();
+        if (app.Environment.IsDevelopment())
+        {
+            app.MapDemo();
+        }
         app.MapHub<CustomerHub>("/hubs/customer");
         app.MapHub<AgentHub>("/hubs/agent");
         app.MapPost("/agent/logout", async (SignInManager<AgentUser> signIn) =>

@@ -10,7 +10,7 @@ using RelayDesk.Data.Seeding;
 
 namespace RelayDesk.Cli.Seeding;
 
-/// <summary><c>relaydesk seed</c>: brings a database up to date and seeds the demo staff, as the web app's first start does.</summary>
+/// <summary><c>relaydesk seed</c>: brings a database up to date and seeds the demo staff, and the demo accounts, as the web app's first start does.</summary>
 internal static class SeedCommand
 {
     public static Command Create()
@@ -25,18 +25,23 @@ internal static class SeedCommand
             Description = "Password for the demo staff (agent1…agent8@demo.local, supervisor@demo.local).",
             Required = true,
         };
-        var command = new Command("seed", "Apply migrations and seed the demo staff into a SQLite database.") { database, password };
+        var customers = new Option<int>("--customers")
+        {
+            Description = "Demo BNPL customers to generate (deterministic, DE and EN) when the database has none yet.",
+            DefaultValueFactory = _ => DemoAccountsSeeder.DefaultCustomers,
+        };
+        var command = new Command("seed", "Apply migrations and seed the demo staff and the demo accounts into a SQLite database.") { database, password, customers };
         command.SetAction(async (result, cancellationToken) =>
         {
             var file = result.GetValue(database)!;
-            await SeedAsync(file, result.GetValue(password)!, cancellationToken);
-            Console.WriteLine($"Seeded {string.Join(", ", DemoSeeder.DemoLogins)} into {file.FullName}");
+            var accounts = await SeedAsync(file, result.GetValue(password)!, result.GetValue(customers), cancellationToken);
+            Console.WriteLine($"Seeded {string.Join(", ", DemoSeeder.DemoLogins)} and {accounts} demo customers into {file.FullName}");
             return 0;
         });
         return command;
     }
 
-    internal static async Task SeedAsync(FileInfo file, string password, CancellationToken cancellationToken)
+    internal static async Task<int> SeedAsync(FileInfo file, string password, int customers, CancellationToken cancellationToken)
     {
         file.Directory?.Create();
         var services = new ServiceCollection();
@@ -55,5 +60,6 @@ internal static class SeedCommand
         var db = scope.ServiceProvider.GetRequiredService<RelayDeskDbContext>();
         await DatabaseMigrator.MigrateAsync(db, cancellationToken);
         await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(password, cancellationToken);
+        return await new DemoAccountsSeeder(db).SeedAsync(customers, TimeProvider.System.GetUtcNow(), cancellationToken);
     }
 }

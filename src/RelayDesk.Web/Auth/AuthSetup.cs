@@ -40,7 +40,7 @@ public static class AuthSetup
                 options.MapInboundClaims = false;
                 options.TokenValidationParameters = new TokenValidationParameters
                 {
-                    ValidIssuer = CustomerTokens.Issuer,
+                    ValidIssuers = builder.Environment.IsDevelopment() ? [CustomerTokens.Issuer, CustomerTokens.DevelopmentIssuer] : [CustomerTokens.Issuer],
                     ValidAudience = CustomerTokens.Audience,
                     IssuerSigningKey = key,
                     ClockSkew = TimeSpan.FromMinutes(1),
@@ -83,7 +83,11 @@ public static class AuthSetup
             .AddPolicy(Policies.Customer, policy => policy
                 .AddAuthenticationSchemes(CustomerTokens.Scheme)
                 .RequireAuthenticatedUser()
-                .RequireClaim(CustomerTokens.ConversationClaim));
+                .RequireClaim(CustomerTokens.ConversationClaim))
+            .AddPolicy(Policies.CustomerAccount, policy => policy
+                .AddAuthenticationSchemes(CustomerTokens.Scheme)
+                .RequireAuthenticatedUser()
+                .RequireClaim(CustomerTokens.CustomerClaim));
 
         return builder;
     }

@@ -16,6 +16,12 @@ public sealed class CustomerTokens(SymmetricSecurityKey key, CustomerTokenOption
     public const string Audience = "relaydesk-customer";
     public const string ConversationClaim = "conv";
 
+    /// <summary>The customer number a signed-in customer's token carries.</summary>
+    public const string CustomerClaim = "cust";
+
+    /// <summary>Issuer of the demo customers' login tokens: accepted in Development only (a real identity provider issues them in production).</summary>
+    public const string DevelopmentIssuer = "relaydesk-development";
+
     public SymmetricSecurityKey Key => key;
 
     public string Issue(Guid conversationId)
@@ -36,6 +42,30 @@ public sealed class CustomerTokens(SymmetricSecurityKey key, CustomerTokenOption
         };
         return new JsonWebTokenHandler().CreateToken(descriptor);
     }
+
+    /// <summary>A signed-in customer's token (development issuer): lets them read their account and start linked chats.</summary>
+    public string IssueForCustomer(string customerNumber)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(customerNumber);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var descriptor = new SecurityTokenDescriptor
+        {
+            Issuer = DevelopmentIssuer,
+            Audience = Audience,
+            IssuedAt = now,
+            NotBefore = now,
+            Expires = now + options.Lifetime,
+            Subject = new ClaimsIdentity([
+                new Claim(JwtRegisteredClaimNames.Sub, $"customer:{customerNumber}"),
+                new Claim(CustomerClaim, customerNumber),
+            ]),
+            SigningCredentials = new SigningCredentials(key, SecurityAlgorithms.HmacSha256),
+        };
+        return new JsonWebTokenHandler().CreateToken(descriptor);
+    }
+
+    /// <summary>The signed-in customer of a validated principal, or null (anonymous, or a conversation token).</summary>
+    public static string? CustomerOf(ClaimsPrincipal user) => user.FindFirst(CustomerClaim)?.Value is { Length: > 0 } id ? id : null;
 
     /// <summary>The conversation a validated customer principal may use, or null.</summary>
     public static Guid? ConversationOf(ClaimsPrincipal user) =>

@@ -16,4 +16,7 @@ public static class Policies
 
     /// <summary>A customer holding a conversation token.</summary>
     public const string Customer = "customer";
+
+    /// <summary>A signed-in customer (customer token): their own account.</summary>
+    public const string CustomerAccount = "customer-account";
 }

@@ -29,6 +29,14 @@ internal sealed partial class DatabaseInitializer(IServiceProvider services, IOp
                 LogHistorySeeded(logger, seeded, demo.Value.HistoryWeeks);
             }
 
+            var started = clock.GetTimestamp();
+            var customers = await scope.ServiceProvider.GetRequiredService<DemoAccountsSeeder>()
+                .SeedAsync(demo.Value.Customers, clock.GetUtcNow(), cancellationToken);
+            if (customers > 0)
+            {
+                LogAccountsSeeded(logger, customers, clock.GetElapsedTime(started).TotalMilliseconds);
+            }
+
             LogDemoLogins(logger, string.Join(", ", DemoSeeder.DemoLogins), password);
         }
     }
@@ -40,6 +48,9 @@ internal sealed partial class DatabaseInitializer(IServiceProvider services, IOp
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Seeded {Count} past demo conversations ({Weeks} weeks) for analytics and staffing")]
     private static partial void LogHistorySeeded(ILogger logger, int count, int weeks);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Seeded {Count} demo customers with their purchases in {Milliseconds:0} ms")]
+    private static partial void LogAccountsSeeded(ILogger logger, int count, double milliseconds);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Demo logins: {Logins} — password: {Password}")]
     private static partial void LogDemoLogins(ILogger logger, string logins, string password);

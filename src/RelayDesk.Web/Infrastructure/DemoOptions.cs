@@ -13,4 +13,7 @@ public sealed class DemoOptions
 
     /// <summary>Weeks of past conversations seeded once for analytics and staffing. Default 8; 0 seeds none.</summary>
     public int HistoryWeeks { get; set; } = 8;
+
+    /// <summary>Demo BNPL customers (with purchases in every state) generated once on first start. Default 1000; 0 seeds none.</summary>
+    public int Customers { get; set; } = 1000;
 }

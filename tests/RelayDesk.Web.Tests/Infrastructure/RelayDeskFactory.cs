@@ -40,6 +40,9 @@ public sealed class RelayDeskFactory : WebApplicationFactory<Program>
 
     public TimeSpan? AssistantTimeout { get; init; }
 
+    /// <summary>Demo BNPL customers to seed (the same first ones as the full demo): a few of every situation by default.</summary>
+    public int DemoCustomers { get; init; } = 24;
+
     public string DatabasePath => Path.Combine(_folder, "relaydesk.db");
 
     /// <summary>One intent-model cache for every test app of this run: trained once, loaded by the others.</summary>
@@ -55,6 +58,7 @@ public sealed class RelayDeskFactory : WebApplicationFactory<Program>
         builder.UseSetting("Assistant:ModelCacheDirectory", SharedModelCache);
         builder.UseSetting("Demo:HistoryWeeks", HistoryWeeks.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Demo:Password", DemoPassword);
+        builder.UseSetting("Demo:Customers", DemoCustomers.ToString(System.Globalization.CultureInfo.InvariantCulture));
         if (AssistantTimeout is { } timeout)
         {
             builder.UseSetting("Assistant:TurnTimeout", timeout.ToString("c", System.Globalization.CultureInfo.InvariantCulture));

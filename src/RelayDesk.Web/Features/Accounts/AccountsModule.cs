@@ -1,0 +1,27 @@
+using RelayDesk.Data.Accounts;
+using RelayDesk.Domain.Accounts;
+using RelayDesk.Domain.Accounts.Errands;
+using RelayDesk.Web.Auth;
+
+namespace RelayDesk.Web.Features.Accounts;
+
+public static class AccountsModule
+{
+    /// <summary>The BNPL account errands (one implementation for the assistant, agents and external models) and the customer's account API.</summary>
+    public static IServiceCollection AddAccounts(this IServiceCollection services)
+    {
+        services.AddSingleton(AccountPolicy.Default);
+        services.AddScoped<AccountErrands>();
+        services.AddSingleton<IAccountErrands, ScopedAccountErrands>();
+        services.AddScoped<GetMyPurchases>();
+        return services;
+    }
+
+    /// <summary><c>/api/v1/me</c>: the signed-in customer's own account (customer token).</summary>
+    public static IEndpointRouteBuilder MapAccounts(this IEndpointRouteBuilder endpoints)
+    {
+        var me = endpoints.MapGroup("/api/v1/me").WithTags("Accounts").RequireAuthorization(Policies.CustomerAccount);
+        GetMyPurchases.Map(me);
+        return endpoints;
+    }
+}
