@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using RelayDesk.Domain.Accounts.Errands;
 using RelayDesk.Domain.Conversations;
 using RelayDesk.Web.Tests.Infrastructure;
 
@@ -40,6 +42,28 @@ public sealed class CaseAssistTests : IAsyncDisposable
         // Suggestions are only suggestions: nothing was sent to the customer.
         var stored = await _factory.LoadAsync(started.Id);
         Assert.DoesNotContain(stored!.Messages, m => m.Author == MessageAuthor.Agent);
+    }
+
+    [Fact]
+    public async Task Account_errands_run_in_the_conversation_appear_as_account_facts()
+    {
+        var login = await _factory.LoginAsync("due-soon");
+        var (started, customer) = await _factory.StartAsCustomerAsync(login, "en");
+        var errands = _factory.Services.GetRequiredService<IAccountErrands>();
+        var caller = ErrandCaller.Assistant(login.CustomerNumber, started.Id);
+        var next = await errands.GetNextPaymentAsync(caller);
+        Assert.True(next.Succeeded, next.Message);
+        await errands.ExtendDueDateAsync(caller, next.Value!.PurchaseNumber, 400, "k-1");
+        (await customer.PostAsync($"/api/v1/conversations/{started.Id}/human", null)).EnsureSuccessStatusCode();
+        var agent = await _factory.AgentClientAsync();
+
+        var assist = await agent.GetFromJsonAsync<JsonElement>($"/api/v1/agent/conversations/{started.Id}/assist");
+
+        var facts = assist.GetProperty("summary").GetProperty("accountFacts").EnumerateArray().Select(f => f.GetProperty("text").GetString()!).ToList();
+        Assert.Equal(2, facts.Count);
+        Assert.StartsWith($"assistant: next-payment {next.Value.PurchaseNumber} — done", facts[0], StringComparison.Ordinal);
+        Assert.StartsWith($"assistant: extend-due-date {next.Value.PurchaseNumber} — invalid", facts[1], StringComparison.Ordinal);
+        Assert.Contains("Account: assistant: extend-due-date", assist.GetProperty("summaryText").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
