@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.AI;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RelayDesk.Assistant.Conversation;
@@ -26,6 +27,7 @@ public sealed partial class LlmAssistant(
     IIntentRecognizer intents,
     LlmMetrics metrics,
     IOptions<AssistantProviderOptions> options,
+    IServiceScopeFactory scopes,
     ILoggerFactory loggers) : IAssistant
 {
     /// <summary>How many earlier messages the model sees; older ones rarely matter and cost tokens.</summary>
@@ -41,8 +43,9 @@ public sealed partial class LlmAssistant(
         var redactor = new PersonalDataRedactor(known);
         var tools = new ToolCallLog();
 
-        // Built per turn: the redactor and the tool log belong to this turn alone. The inner client is not disposed
-        // with it (nothing here holds resources of its own).
+        // Built per turn: the redactor, the tool log and the tools' DI scope belong to this turn alone. The chat client
+        // is not disposed with it (nothing here holds resources of its own).
+        await using var scope = scopes.CreateAsyncScope();
         var client = new ChatClientBuilder(chatClients.Create())
             .UseFunctionInvocation(loggers, f =>
             {
@@ -50,7 +53,7 @@ public sealed partial class LlmAssistant(
                 f.FunctionInvoker = tools.InvokeAsync;
             })
             .Use(inner => new RedactingChatClient(inner, redactor))
-            .Build();
+            .Build(scope.ServiceProvider);
 
         var chatOptions = new ChatOptions
         {

@@ -38,7 +38,8 @@ public sealed class LlmHarness : IAsyncDisposable
     public static async Task<LlmHarness> StartAsync(
         IReadOnlyList<AITool>? tools = null,
         IReadOnlyList<KnownPersonalValue>? known = null,
-        IDictionary<string, string?>? settings = null)
+        IDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? configure = null)
     {
         var server = await FakeOpenAiServer.StartAsync();
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero));
@@ -65,6 +66,7 @@ public sealed class LlmHarness : IAsyncDisposable
         services.AddSingleton<EmbeddedAssistant>();
         services.AddSingleton<IAssistantToolbox>(new FixedToolbox(tools ?? []));
         services.AddSingleton<ICustomerPersonalData>(new FixedPersonalData(known ?? []));
+        configure?.Invoke(services);
         services.AddAssistantProvider();
         return new LlmHarness(server, services.BuildServiceProvider(validateScopes: true), clock);
     }
