@@ -26,7 +26,9 @@ public sealed partial class FallbackAssistant(
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, budget.Token);
         try
         {
-            return await primary.ReplyAsync(turn, linked.Token).WaitAsync(linked.Token);
+            // Awaited without WaitAsync: a cancelled model call is left only once it has ended, so no request outlives
+            // its turn (the turn handler's own timeout still bounds a call that ignored cancellation).
+            return await primary.ReplyAsync(turn, linked.Token);
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {

@@ -21,8 +21,6 @@ namespace RelayDesk.Assistant.Llm;
 /// </summary>
 public sealed partial class LlmAssistant(
     LlmChatClientSource chatClients,
-    IAssistantToolbox toolbox,
-    ICustomerPersonalData personalData,
     KnowledgeBase knowledge,
     IIntentRecognizer intents,
     LlmMetrics metrics,
@@ -39,13 +37,15 @@ public sealed partial class LlmAssistant(
     {
         ArgumentNullException.ThrowIfNull(turn);
         var o = options.Value.OpenAI;
+
+        // Per turn: a DI scope (the seams may be scoped, e.g. on the database), the redactor and the tool log. The chat
+        // client is not disposed with it (nothing here holds resources of its own).
+        await using var scope = scopes.CreateAsyncScope();
+        var personalData = scope.ServiceProvider.GetRequiredService<ICustomerPersonalData>();
+        var toolbox = scope.ServiceProvider.GetRequiredService<IAssistantToolbox>();
         var known = turn.CustomerId is null ? [] : await personalData.FindAsync(turn.CustomerId, cancellationToken);
         var redactor = new PersonalDataRedactor(known);
         var tools = new ToolCallLog();
-
-        // Built per turn: the redactor, the tool log and the tools' DI scope belong to this turn alone. The chat client
-        // is not disposed with it (nothing here holds resources of its own).
-        await using var scope = scopes.CreateAsyncScope();
         var client = new ChatClientBuilder(chatClients.Create())
             .UseFunctionInvocation(loggers, f =>
             {

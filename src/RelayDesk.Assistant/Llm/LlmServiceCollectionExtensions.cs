@@ -13,7 +13,8 @@ public static class LlmServiceCollectionExtensions
     /// Registers <see cref="IAssistant"/> by <c>Assistant:Provider</c>: the <see cref="EmbeddedAssistant"/> (which the
     /// caller registers, with its knowledge base and intent model), or the LLM with the embedded assistant as fallback.
     /// The options are validated on start. The seams <see cref="IAssistantToolbox"/> and
-    /// <see cref="ICustomerPersonalData"/> default to "none"; register real ones to replace them.
+    /// <see cref="ICustomerPersonalData"/> default to "none"; register real ones (singleton or scoped: they are resolved
+    /// from a scope per turn) to replace them.
     /// </summary>
     public static IServiceCollection AddAssistantProvider(this IServiceCollection services)
     {

@@ -123,7 +123,11 @@ public sealed partial class FakeOpenAiServer : IAsyncDisposable
         switch (reply)
         {
             case FakeReply.Hang:
-                await Task.Delay(Timeout.Infinite, context.RequestAborted).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                using (var hang = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _app.Lifetime.ApplicationStopping))
+                {
+                    await Task.Delay(Timeout.Infinite, hang.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                }
+
                 return;
             case FakeReply.Status status:
                 context.Response.StatusCode = status.Code;

@@ -158,6 +158,27 @@ public sealed class LlmAssistantTests
     }
 
     [Fact]
+    public async Task ATurnThatOutlastsItsBudget_IsAnsweredByTheEmbeddedAssistant()
+    {
+        await using var harness = await LlmHarness.StartAsync(settings: new Dictionary<string, string?>
+        {
+            ["Assistant:OpenAI:RequestTimeout"] = "00:01:00",
+            ["Assistant:OpenAI:TurnBudget"] = "00:00:07",
+        });
+        using var fallbacks = new MetricCollector<long>(harness.Services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(), LlmMetrics.MeterName, LlmMetrics.FallbacksName);
+        harness.Server.Then(new FakeReply.Hang());
+        var turn = Turn("how long does a refund take?", customer: null);
+
+        var replying = harness.Assistant.ReplyAsync(turn, CancellationToken.None);
+        await harness.Server.WaitForRequestsAsync(1);
+        harness.Clock.Advance(TimeSpan.FromSeconds(7));
+        var reply = await replying.WaitAsync(TimeSpan.FromSeconds(20));
+
+        await AssertEmbeddedAnswerAsync(harness, turn, reply);
+        Assert.Equal("timeout", fallbacks.LastMeasurement!.Tags["reason"]);
+    }
+
+    [Fact]
     public async Task AfterRepeatedFailures_TheCircuitOpens_AndTurnsGoStraightToTheEmbeddedAssistant()
     {
         await using var harness = await LlmHarness.StartAsync(settings: new Dictionary<string, string?> { ["Assistant:OpenAI:BreakerMinimumThroughput"] = "2" });

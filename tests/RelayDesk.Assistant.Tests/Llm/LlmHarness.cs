@@ -73,8 +73,9 @@ public sealed class LlmHarness : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await Services.DisposeAsync();
+        // The endpoint first: it ends any request still open, so no resilience pipeline waits for one on the fake clock.
         await Server.DisposeAsync();
+        await Services.DisposeAsync();
     }
 
     private sealed class NoIntents : IIntentRecognizer
