@@ -39,7 +39,10 @@ public sealed partial class AssistantTurnHandler(
         string? answer = null;
         if (!decision.Escalate)
         {
-            var reply = await AskAssistantAsync(new AssistantTurn(conversationId, language, pending.Text, conversation.CustomerId), cancellationToken);
+            var history = conversation.Messages.Where(m => m.Seq < pending.Seq).OrderBy(m => m.Seq)
+                .Select(m => new AssistantHistoryLine(m.Author, m.Text)).ToList();
+            var turn = new AssistantTurn(conversationId, language, pending.Text, conversation.CustomerId, history);
+            var reply = await AskAssistantAsync(turn, cancellationToken);
             signals = reply.Signals;
             answer = reply.Text;
             if (string.IsNullOrWhiteSpace(answer))
