@@ -11,13 +11,17 @@ namespace RelayDesk.Assistant.Llm;
 /// Offers the methods of an errands service as tools: every public method of <typeparamref name="TErrands"/> with a
 /// <see cref="DescriptionAttribute"/> becomes a tool named in snake_case (<c>GetNextPaymentAsync</c> →
 /// <c>get_next_payment</c>). A parameter named <c>customerId</c> (string or Guid) is bound to the turn's customer and
-/// hidden from the model, so the model can never pick whose account it touches; the service is resolved from the
-/// turn's own DI scope on each call. Anonymous visitors get no tools.
+/// hidden from the model, so the model can never pick whose account it touches; <c>conversationId</c> (Guid) and
+/// <c>turnKey</c> (string: the conversation and the turn's place in it, the same when a turn is retried) are bound
+/// and hidden likewise, for the audit trail and idempotency. The service is resolved from the turn's own DI scope on
+/// each call. Anonymous visitors get no tools.
 /// </summary>
 public sealed class ErrandToolbox<TErrands> : IAssistantToolbox
     where TErrands : class
 {
     public const string CustomerIdParameter = "customerId";
+    public const string ConversationIdParameter = "conversationId";
+    public const string TurnKeyParameter = "turnKey";
 
     private static readonly MethodInfo[] Errands = typeof(TErrands)
         .GetMethods(BindingFlags.Public | BindingFlags.Instance)
@@ -35,15 +39,28 @@ public sealed class ErrandToolbox<TErrands> : IAssistantToolbox
         return [.. Errands.Select(method => AIFunctionFactory.Create(method, Resolve, new AIFunctionFactoryOptions
         {
             Name = ToolName(method.Name),
-            ConfigureParameterBinding = parameter => parameter.Name == CustomerIdParameter
-                ? new AIFunctionFactoryOptions.ParameterBindingOptions
-                {
-                    ExcludeFromSchema = true,
-                    BindParameter = (p, _) => Bind(customerId, p.ParameterType),
-                }
-                : default,
+            ConfigureParameterBinding = parameter => parameter.Name switch
+            {
+                CustomerIdParameter => Hidden(p => Bind(customerId, p.ParameterType)),
+                ConversationIdParameter => Hidden(_ => turn.ConversationId),
+                TurnKeyParameter => Hidden(_ => TurnKey(turn)),
+                _ => default,
+            },
         }))];
     }
+
+    /// <summary>Identifies the turn: its conversation and how many messages came before it.</summary>
+    public static string TurnKey(AssistantTurn turn)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        return string.Create(CultureInfo.InvariantCulture, $"{turn.ConversationId:N}:{turn.Previous.Count}");
+    }
+
+    private static AIFunctionFactoryOptions.ParameterBindingOptions Hidden(Func<ParameterInfo, object?> value) => new()
+    {
+        ExcludeFromSchema = true,
+        BindParameter = (p, _) => value(p),
+    };
 
     /// <summary><c>GetNextPaymentAsync</c> → <c>get_next_payment</c>.</summary>
     public static string ToolName(string methodName)
