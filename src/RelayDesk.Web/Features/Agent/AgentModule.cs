@@ -14,6 +14,7 @@ public static class AgentModule
         services.AddScoped<ResolveConversation>();
         services.AddScoped<GetCaseAssist>();
         services.AddSingleton<RelayDesk.Assistant.Handover.CaseSummarizer>();
+        services.AddSingleton<RelayDesk.Assistant.Handover.LlmCaseBriefing>();
         return services;
     }
 

@@ -13,9 +13,10 @@ namespace RelayDesk.Web.Features.Agent;
 /// assistant did, account facts, why a person was brought in) and up to three suggested replies in the customer's
 /// language. Suggestions only fill the agent's reply box; nothing is sent without the agent.
 /// </summary>
-public sealed class GetCaseAssist(ConversationStore store, RelayDeskDbContext db, CaseSummarizer summarizer)
+public sealed class GetCaseAssist(ConversationStore store, RelayDeskDbContext db, CaseSummarizer summarizer, LlmCaseBriefing llm)
 {
-    public sealed record Response(CaseSummary Summary, string SummaryText, string Language, IReadOnlyList<SuggestedReply> SuggestedReplies);
+    /// <summary><paramref name="Source"/>: <c>embedded</c>, or <c>llm</c> when the configured model wrote the text and replies.</summary>
+    public sealed record Response(CaseSummary Summary, string SummaryText, string Language, IReadOnlyList<SuggestedReply> SuggestedReplies, string Source);
 
     public async Task<Response> HandleAsync(Guid id, StaffMember agent, CancellationToken cancellationToken)
     {
@@ -28,7 +29,11 @@ public sealed class GetCaseAssist(ConversationStore store, RelayDeskDbContext db
             ? new HandoverReason(e.Reason, e.RuleId, e.Evidence, e.Priority.ToString().ToLowerInvariant(), e.Skills)
             : null;
         var summary = summarizer.Summarize(transcript, handover, await AccountFactsAsync(id, cancellationToken));
-        return new Response(summary, summary.ToText(), conversation.Language, ReplySuggester.Suggest(summary, conversation.Language, agent.DisplayName));
+        var suggested = ReplySuggester.Suggest(summary, conversation.Language, agent.DisplayName);
+        var written = await llm.TryWriteAsync(transcript, summary, conversation.Language, agent.DisplayName, conversation.CustomerId, cancellationToken);
+        return written is null
+            ? new Response(summary, summary.ToText(), conversation.Language, suggested, "embedded")
+            : new Response(summary, written.Summary, conversation.Language, written.Replies.Count > 0 ? written.Replies : suggested, "llm");
     }
 
     /// <summary>The account errands run in this conversation (by the assistant, the customer or an agent), from the audit trail.</summary>
