@@ -18,7 +18,8 @@ public sealed class AccountConversationTests : IAsyncDisposable
     private static readonly CultureInfo German = CultureInfo.GetCultureInfo("de-DE");
     private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
 
-    private readonly RelayDeskFactory _factory = new();
+    // A loaded CI machine must not turn a slow turn into a hand-off: these tests are about the answer.
+    private readonly RelayDeskFactory _factory = new() { AssistantTimeout = TimeSpan.FromMinutes(1) };
     private readonly List<HubConnection> _connections = [];
 
     [Fact]
@@ -152,7 +153,9 @@ public sealed class AccountConversationTests : IAsyncDisposable
         public async Task<string> AskAsync(string text)
         {
             var ack = await Connection.InvokeAsync<MessageAck>(nameof(CustomerHub.SendMessage), Guid.NewGuid().ToString("N"), text);
-            return (await Messages.WaitForAsync(m => m.Author == "assistant" && m.Seq > ack.Seq)).Text;
+            var reply = await Messages.WaitForAsync(m => m.Author != "customer" && m.Seq > ack.Seq);
+            Assert.True(reply.Author == "assistant", $"Expected the assistant to answer, got {reply.Author}: {reply.Text}");
+            return reply.Text;
         }
     }
 }
