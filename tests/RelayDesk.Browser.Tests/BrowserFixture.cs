@@ -89,6 +89,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             builder.UseSetting("Assistant:ModelCacheDirectory", Path.Combine(Path.GetTempPath(), "relaydesk-tests-nlu"));
             builder.UseSetting("Demo:HistoryWeeks", HistoryWeeks.ToString(System.Globalization.CultureInfo.InvariantCulture));
             builder.UseSetting("Demo:Password", DemoPassword);
+            builder.UseSetting("Demo:Customers", "24");
         }
     }
 }

@@ -1,5 +1,7 @@
+using RelayDesk.Assistant.Accounts;
 using RelayDesk.Assistant.Knowledge;
 using RelayDesk.Assistant.Nlu;
+using RelayDesk.Domain.Accounts.Errands;
 using RelayDesk.Domain.Escalation;
 
 namespace RelayDesk.Assistant.Conversation;
@@ -8,10 +10,14 @@ namespace RelayDesk.Assistant.Conversation;
 /// The offline assistant: recognises the intent with the embedded classifier, answers from the matching help article
 /// (or, without a confident intent, from full-text retrieval), handles greetings and thanks, and says so when it did
 /// not understand — a miss the escalation rules count. It runs on the machine, with no external model. Requests for a
-/// person are not its business: the escalation rules see every message before the assistant does.
+/// person are not its business: the escalation rules see every message before the assistant does. Account questions
+/// (next payment, schedule, balance, return sent, refund status, extension, invoice) are answered on the customer's
+/// real account through the account errands when the host provides them.
 /// </summary>
-public sealed class EmbeddedAssistant(KnowledgeBase knowledge, IIntentRecognizer intents) : IAssistant
+public sealed class EmbeddedAssistant(KnowledgeBase knowledge, IIntentRecognizer intents, IAccountErrands? errands = null) : IAssistant
 {
+    private readonly AccountErrandAnswers? _accounts = errands is null ? null : new AccountErrandAnswers(errands);
+
     /// <summary>An article must cover at least this share of the question's meaningful words to be offered.</summary>
     public const double MinimumCoverage = 0.3;
 
@@ -20,7 +26,7 @@ public sealed class EmbeddedAssistant(KnowledgeBase knowledge, IIntentRecognizer
 
     public string Greeting(string language) => AssistantTexts.Greeting(language);
 
-    public Task<AssistantReply> ReplyAsync(AssistantTurn turn, CancellationToken cancellationToken)
+    public async Task<AssistantReply> ReplyAsync(AssistantTurn turn, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
         var intent = intents.Recognize(turn.Text);
@@ -28,9 +34,11 @@ public sealed class EmbeddedAssistant(KnowledgeBase knowledge, IIntentRecognizer
         switch (recognised?.Label)
         {
             case "greeting":
-                return Reply(AssistantTexts.Hello(turn.Language), recognised);
+                return await Reply(AssistantTexts.Hello(turn.Language), recognised);
             case "thanks_goodbye":
-                return Reply(AssistantTexts.YouAreWelcome(turn.Language), recognised);
+                return await Reply(AssistantTexts.YouAreWelcome(turn.Language), recognised);
+            case { } label when _accounts is not null && turn.CustomerId is not null && AccountErrandAnswers.Intents.Contains(label):
+                return await _accounts.AnswerAsync(label, recognised.Confidence, turn, cancellationToken);
         }
 
         var article = recognised is not null && IntentArticles.Topics.TryGetValue(recognised.Label, out var topic)
@@ -45,11 +53,18 @@ public sealed class EmbeddedAssistant(KnowledgeBase knowledge, IIntentRecognizer
         if (article is null)
         {
             var missed = new TurnSignals { Missed = true, Intent = null, Confidence = intent?.Confidence ?? 0 };
-            return Task.FromResult(new AssistantReply(AssistantTexts.NotUnderstood(turn.Language), missed));
+            return new AssistantReply(AssistantTexts.NotUnderstood(turn.Language), missed);
         }
 
         var signals = new TurnSignals { Intent = recognised?.Label ?? article.TopicId, Confidence = recognised?.Confidence ?? MinimumCoverage };
-        return Task.FromResult(new AssistantReply(AssistantTexts.Answer(turn.Language, article.Title, article.Body), signals, article.Id));
+        var answer = AssistantTexts.Answer(turn.Language, article.Title, article.Body);
+        if (_accounts is not null && turn.CustomerId is null && recognised is not null && AccountErrandAnswers.Intents.Contains(recognised.Label))
+        {
+            // An anonymous visitor gets the general answer, and is told that the errand itself needs a login.
+            answer += "\n\n" + AccountTexts.LoginRequired(turn.Language);
+        }
+
+        return new AssistantReply(answer, signals, article.Id);
     }
 
     private static Task<AssistantReply> Reply(string text, IntentPrediction intent) =>

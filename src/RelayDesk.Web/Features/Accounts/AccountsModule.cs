@@ -16,6 +16,7 @@ public static class AccountsModule
         services.AddScoped<AccountErrands>();
         services.AddSingleton<IAccountErrands, ScopedAccountErrands>();
         services.AddScoped<GetMyPurchases>();
+        services.AddScoped<AgentAccountErrands>();
 
         // An external model (Assistant:Provider=OpenAI) gets the same errands as tools, and the customer's own
         // personal data is redacted before anything leaves.
@@ -25,11 +26,16 @@ public static class AccountsModule
         return services;
     }
 
-    /// <summary><c>/api/v1/me</c>: the signed-in customer's own account (customer token).</summary>
+    /// <summary>
+    /// <c>/api/v1/me</c>: the signed-in customer's own account (customer token); <c>/api/v1/agent/conversations/{id}/account</c>:
+    /// agents working on the linked customer's account with the same errands (staff sign-in).
+    /// </summary>
     public static IEndpointRouteBuilder MapAccounts(this IEndpointRouteBuilder endpoints)
     {
         var me = endpoints.MapGroup("/api/v1/me").WithTags("Accounts").RequireAuthorization(Policies.CustomerAccount);
         GetMyPurchases.Map(me);
+        var agent = endpoints.MapGroup("/api/v1/agent").WithTags("Accounts").RequireAuthorization(Policies.Agent);
+        AgentAccountErrands.Map(agent);
         return endpoints;
     }
 }

@@ -5,6 +5,8 @@
  *
  * Usage:
  *   RelayDesk.mount(document.getElementById('relaydesk-chat'), { server: '', language: 'de', open: true });
+ *   A signed-in customer's token (option `customerToken`) links new chats to their account, so the assistant
+ *   can answer with their real figures; without it chats are anonymous.
  *
  * Security: all user/server supplied text is rendered with textContent or
  * setAttribute only – never innerHTML.
@@ -954,7 +956,7 @@
         }
       }
       if (!stored) {
-        const created = await this.http('POST', '/api/v1/conversations', { language: this.language });
+        const created = await this.http('POST', '/api/v1/conversations', { language: this.language }, this.options.customerToken || undefined);
         if (epoch !== this.epoch) return;
         if (!created || !created.id || !created.token) throw new Error(this.t('startFailed'));
         const session = { id: String(created.id), token: String(created.token), lastSeq: 0, language: this.language };
