@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using RelayDesk.Data.Routing;
 using RelayDesk.Domain.Conversations;
 
 namespace RelayDesk.Data;
@@ -11,6 +12,18 @@ public sealed class RelayDeskDbContext(DbContextOptions<RelayDeskDbContext> opti
     public DbSet<Conversation> Conversations => Set<Conversation>();
 
     public DbSet<Message> Messages => Set<Message>();
+
+    public DbSet<AgentRoutingState> AgentRouting => Set<AgentRoutingState>();
+
+    public DbSet<RoutingTeam> RoutingTeams => Set<RoutingTeam>();
+
+    public DbSet<RoutingOffer> RoutingOffers => Set<RoutingOffer>();
+
+    public DbSet<CallbackBooking> CallbackBookings => Set<CallbackBooking>();
+
+    public DbSet<HumanAccessEntry> HumanAccess => Set<HumanAccessEntry>();
+
+    public DbSet<HandoverNote> HandoverNotes => Set<HandoverNote>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

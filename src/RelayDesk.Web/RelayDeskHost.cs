@@ -13,6 +13,7 @@ using RelayDesk.Web.Features.Agent;
 using RelayDesk.Web.Features.AssistantTurns;
 using RelayDesk.Web.Features.Conversations;
 using RelayDesk.Web.Features.Escalation;
+using RelayDesk.Web.Features.Routing;
 using RelayDesk.Web.Features.Staffing;
 using RelayDesk.Web.Hubs;
 using RelayDesk.Web.Infrastructure;
@@ -51,6 +52,7 @@ public static class RelayDeskHost
         services.AddConversations();
         services.AddAgentDesk();
         services.AddStaffing();
+        services.AddQueueRouting();
 
         services.AddSingleton<DeskFeed>();
         services.AddScoped<DeskNotifier>();
@@ -83,6 +85,7 @@ public static class RelayDeskHost
         app.MapConversations();
         app.MapAgentDesk();
         app.MapStaffing();
+        app.MapQueueRouting();
         app.MapHub<CustomerHub>("/hubs/customer");
         app.MapHub<AgentHub>("/hubs/agent");
         app.MapPost("/agent/logout", async (SignInManager<AgentUser> signIn) =>

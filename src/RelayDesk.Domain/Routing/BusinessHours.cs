@@ -9,6 +9,10 @@ public sealed record BusinessHours(TimeZoneInfo TimeZone, TimeSpan Opens, TimeSp
     public static BusinessHours Demo { get; } = From(OpeningHours.Demo,
         [new DateOnly(2026, 12, 25), new DateOnly(2026, 12, 26), new DateOnly(2027, 1, 1)]);
 
+    /// <summary>A desk staffed around the clock, every day.</summary>
+    public static BusinessHours AlwaysOpen { get; } = new(TimeZoneInfo.Utc, TimeSpan.Zero, TimeSpan.FromDays(1),
+        Enum.GetValues<DayOfWeek>().ToHashSet(), new HashSet<DateOnly>());
+
     public static BusinessHours From(OpeningHours hours, IEnumerable<DateOnly> holidays)
     {
         ArgumentNullException.ThrowIfNull(hours);
@@ -72,7 +76,7 @@ public sealed record BusinessHours(TimeZoneInfo TimeZone, TimeSpan Opens, TimeSp
 
     private DateTimeOffset ToInstant(DateOnly day, TimeSpan timeOfDay)
     {
-        var local = day.ToDateTime(TimeOnly.FromTimeSpan(timeOfDay));
+        var local = day.ToDateTime(TimeOnly.MinValue) + timeOfDay;
         return new DateTimeOffset(local, TimeZone.GetUtcOffset(local)).ToUniversalTime();
     }
 }

@@ -4,6 +4,7 @@ using RelayDesk.Domain.Conversations;
 using RelayDesk.Web.Features.Agent;
 using RelayDesk.Web.Features.AssistantTurns;
 using RelayDesk.Web.Features.Conversations;
+using RelayDesk.Web.Features.Routing;
 
 namespace RelayDesk.Web.Hubs;
 
@@ -17,7 +18,9 @@ public sealed class DeskNotifier(
     QueueQueries queue,
     AgentQueries agentQueries,
     DeskFeed feed,
-    AssistantInbox assistantInbox)
+    AssistantInbox assistantInbox,
+    WaitingRoom waitingRoom,
+    RoutingSignal routing)
 {
     public async Task PublishAsync(Conversation conversation, IReadOnlyList<IDomainEvent> events, CancellationToken cancellationToken)
     {
@@ -38,9 +41,10 @@ public sealed class DeskNotifier(
                     }
 
                     break;
-                case HumanRequested or ConversationAssigned or ConversationResolved or ConversationClosed:
+                case HumanRequested or ConversationAssigned or ConversationResolved or ConversationClosed
+                    or ConversationReturnedToQueue or ConversationTransferred:
                     stateChanged = true;
-                    queueChanged |= domainEvent is HumanRequested or ConversationAssigned
+                    queueChanged |= domainEvent is HumanRequested or ConversationAssigned or ConversationReturnedToQueue
                         || (domainEvent is ConversationClosed && conversation.QueuedAt is not null);
                     break;
             }
@@ -59,18 +63,32 @@ public sealed class DeskNotifier(
             await PublishQueueAsync(conversation.Id, cancellationToken);
         }
 
+        if (stateChanged)
+        {
+            routing.Poke(); // Capacity freed or a case joined the queue: routing looks again.
+        }
+
         feed.Publish(new DeskChange(conversation.Id, queueChanged));
     }
 
-    /// <summary>Everyone waiting learns their new place; agents get the new queue.</summary>
+    /// <summary>Routing changed the picture (offers, presence, callbacks due): agents and waiting customers learn it.</summary>
+    public async Task PublishRoutingChangeAsync(CancellationToken cancellationToken)
+    {
+        await PublishQueueAsync(Guid.Empty, cancellationToken);
+        feed.Publish(new DeskChange(Guid.Empty, QueueChanged: true));
+    }
+
+    /// <summary>Everyone waiting learns their new place and wait; agents get the new queue.</summary>
     private async Task PublishQueueAsync(Guid changed, CancellationToken cancellationToken)
     {
         var items = await agentQueries.QueueAsync(cancellationToken);
         await agents.Clients.Group(HubGroups.Agents).QueueChanged(items);
-        foreach (var item in items.Where(i => i.Id != changed))
+        foreach (var view in await waitingRoom.QueuedViewsAsync(cancellationToken))
         {
-            await customers.Clients.Group(HubGroups.Customer(item.Id))
-                .ConversationUpdated(new ConversationView(item.Id, ConversationState.Queued.ToWire(), item.Position, null));
+            if (view.Id != changed)
+            {
+                await customers.Clients.Group(HubGroups.Customer(view.Id)).ConversationUpdated(view);
+            }
         }
     }
 }

@@ -40,6 +40,15 @@ public sealed class RelayDeskFactory : WebApplicationFactory<Program>
 
     public TimeSpan? AssistantTimeout { get; init; }
 
+    /// <summary>
+    /// Whether the desk keeps its business hours (Mon–Sat 08–20 Berlin); by default tests run a desk open around the
+    /// clock, so they do not depend on the hour they run at.
+    /// </summary>
+    public bool BusinessHours { get; init; }
+
+    /// <summary>The app's clock (e.g. a <c>FakeTimeProvider</c> that drives routing's timers); the system clock when null.</summary>
+    public TimeProvider? Clock { get; init; }
+
     public string DatabasePath => Path.Combine(_folder, "relaydesk.db");
 
     /// <summary>One intent-model cache for every test app of this run: trained once, loaded by the others.</summary>
@@ -55,6 +64,7 @@ public sealed class RelayDeskFactory : WebApplicationFactory<Program>
         builder.UseSetting("Assistant:ModelCacheDirectory", SharedModelCache);
         builder.UseSetting("Demo:HistoryWeeks", HistoryWeeks.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Demo:Password", DemoPassword);
+        builder.UseSetting("Routing:AroundTheClock", BusinessHours ? "false" : "true");
         if (AssistantTimeout is { } timeout)
         {
             builder.UseSetting("Assistant:TurnTimeout", timeout.ToString("c", System.Globalization.CultureInfo.InvariantCulture));
@@ -62,6 +72,12 @@ public sealed class RelayDeskFactory : WebApplicationFactory<Program>
 
         builder.ConfigureTestServices(services =>
         {
+            if (Clock is not null)
+            {
+                services.RemoveAll<TimeProvider>();
+                services.AddSingleton(Clock);
+            }
+
             if (Assistant is not null)
             {
                 services.RemoveAll<IAssistant>();
