@@ -1,8 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
-using Microsoft.EntityFrameworkCore;
-using RelayDesk.Data;
-using RelayDesk.Domain.Routing;
 using RelayDesk.Web.Auth;
 using RelayDesk.Web.Features.Agent;
 using RelayDesk.Web.Features.Conversations;
@@ -21,19 +18,14 @@ public sealed class AgentHub(
     ResolveConversation resolve,
     SetPresence presence,
     AnswerOffer offers,
-    AgentConnections connections,
-    RelayDeskDbContext db,
-    RoutingSignal routing,
-    TimeProvider clock) : Hub<IAgentClient>
+    PresenceTracker presenceTracker) : Hub<IAgentClient>
 {
     public override async Task OnConnectedAsync()
     {
         await Groups.AddToGroupAsync(Context.ConnectionId, HubGroups.Agents, Context.ConnectionAborted);
         if (Context.UserIdentifier is { } agentId)
         {
-            connections.Connected(agentId);
-            await db.AgentRouting.Where(a => a.AgentId == agentId && a.DisconnectedAt != null)
-                .ExecuteUpdateAsync(s => s.SetProperty(a => a.DisconnectedAt, (DateTimeOffset?)null), Context.ConnectionAborted);
+            await presenceTracker.ConnectedAsync(agentId, Context.ConnectionAborted);
         }
 
         await base.OnConnectedAsync();
@@ -42,12 +34,9 @@ public sealed class AgentHub(
     /// <summary>The last workspace connection of an online agent is gone: after the grace period they count as offline.</summary>
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
-        if (Context.UserIdentifier is { } agentId && connections.Disconnected(agentId) == 0)
+        if (Context.UserIdentifier is { } agentId)
         {
-            var now = clock.GetUtcNow();
-            await db.AgentRouting.Where(a => a.AgentId == agentId && a.Presence != Presence.Offline)
-                .ExecuteUpdateAsync(s => s.SetProperty(a => a.DisconnectedAt, now));
-            routing.Poke();
+            await presenceTracker.DisconnectedAsync(agentId);
         }
 
         await base.OnDisconnectedAsync(exception);

@@ -191,5 +191,30 @@ public sealed class PushAssignmentTests : IDisposable
         Assert.Equal("presence.invalid", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
     }
 
+    [Fact]
+    public async Task ACapacitySetByTheSupervisor_LimitsHowManyChatsTheAgentIsOffered()
+    {
+        var supervisor = await _factory.StaffClientAsync("supervisor@demo.local");
+        var anna = await _factory.AgentIdAsync(1);
+        var configured = await supervisor.PutAsJsonAsync($"/api/v1/supervisor/agents/{anna}/routing", new { capacity = 1, skillLevels = new { payments = 5 } });
+        configured.EnsureSuccessStatusCode();
+        var agent = await _factory.AgentClientAsync(1);
+        await agent.SetPresenceAsync("online");
+
+        var first = await _factory.RequestHumanAsync();
+        await _factory.WaitForOffersAsync(first, o => o.Count == 1);
+        var second = await _factory.RequestHumanAsync();
+
+        var agents = await supervisor.GetFromJsonAsync<JsonElement>("/api/v1/supervisor/agents");
+        var annaView = agents.GetProperty("agents").EnumerateArray().Single(a => a.GetProperty("id").GetString() == anna);
+        Assert.Equal(1, annaView.GetProperty("capacity").GetInt32());
+        Assert.Equal(1, annaView.GetProperty("load").GetInt32());
+        Assert.Equal(5, annaView.GetProperty("skillLevels").GetProperty("payments").GetInt32());
+        Assert.Equal("online", annaView.GetProperty("presence").GetString());
+        Assert.Empty(await _factory.WaitForOffersAsync(second, _ => true));
+        var invalid = await supervisor.PutAsJsonAsync($"/api/v1/supervisor/agents/{anna}/routing", new { skillLevels = new { fraud = 3 } });
+        Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
+    }
+
     public void Dispose() => _factory.Dispose();
 }

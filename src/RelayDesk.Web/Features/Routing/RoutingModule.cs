@@ -15,10 +15,12 @@ public static class RoutingModule
         services.AddScoped<WaitingRoom>();
         services.AddScoped<RoutingPass>();
         services.AddScoped<SetPresence>();
+        services.AddScoped<PresenceTracker>();
         services.AddScoped<AnswerOffer>();
         services.AddScoped<TransferConversation>();
         services.AddScoped<BookCallback>();
         services.AddScoped<GetSla>();
+        services.AddScoped<ConfigureAgentRouting>();
         services.AddHostedService<RoutingDispatcher>();
         return services;
     }
@@ -33,6 +35,7 @@ public static class RoutingModule
         AnswerOffer.Map(agent);
         TransferConversation.Map(agent, supervisor);
         GetSla.Map(supervisor);
+        ConfigureAgentRouting.Map(supervisor);
         BookCallback.Map(customer);
         return endpoints;
     }
