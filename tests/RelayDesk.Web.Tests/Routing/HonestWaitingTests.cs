@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 using RelayDesk.Data.Routing;
@@ -128,6 +129,42 @@ public sealed class HonestWaitingTests : IDisposable
         Assert.Equal("out_of_hours", offer.GetProperty("reason").GetString());
         Assert.Equal(new DateTimeOffset(2026, 11, 30, 7, 0, 0, TimeSpan.Zero), offer.GetProperty("peopleBackAt").GetDateTimeOffset());
         Assert.Equal(new DateTimeOffset(2026, 11, 30, 7, 0, 0, TimeSpan.Zero), offer.GetProperty("slots")[0].GetProperty("start").GetDateTimeOffset());
+    }
+
+    public void Dispose() => _factory.Dispose();
+}
+
+public sealed class WaitPushTests : IDisposable
+{
+    private readonly RelayDeskFactory _factory = new() { Clock = RoutingProbe.Clock() };
+
+    [Fact]
+    public async Task WhenAnAgentComesOnShift_TheWaitingCustomerIsPushedANewEstimate()
+    {
+        var (started, _) = await _factory.StartCustomerAsync();
+        await using var customer = _factory.Hub("/hubs/customer", started.Token);
+        var withEta = new TaskCompletionSource<RelayDesk.Web.Features.Conversations.ConversationView>(TaskCreationOptions.RunContinuationsAsynchronously);
+        customer.On<RelayDesk.Web.Features.Conversations.ConversationView>("ConversationUpdated", view =>
+        {
+            if (view.EtaMaxSeconds is not null)
+            {
+                withEta.TrySetResult(view);
+            }
+        });
+        await customer.StartAsync();
+        await customer.InvokeAsync<RelayDesk.Web.Hubs.CustomerHub.JoinResult>("Join", 0L);
+        var queued = await customer.InvokeAsync<RelayDesk.Web.Features.Conversations.ConversationView>("RequestHuman");
+        Assert.Null(queued.EtaMaxSeconds);
+        Assert.Equal("no_agent_on_shift", queued.CallbackOffer!.Reason);
+
+        var agent = await _factory.AgentClientAsync(1);
+        await agent.SetPresenceAsync("online");
+
+        var pushed = await withEta.Task.WaitAsync(TestTimeouts.Event);
+        Assert.Equal(started.Id, pushed.Id);
+        Assert.Equal(0, pushed.EtaMinSeconds);
+        Assert.Equal(60, pushed.EtaMaxSeconds);
+        Assert.Null(pushed.CallbackOffer);
     }
 
     public void Dispose() => _factory.Dispose();

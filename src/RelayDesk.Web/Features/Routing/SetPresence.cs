@@ -5,6 +5,7 @@ using RelayDesk.Data.Routing;
 using RelayDesk.Domain;
 using RelayDesk.Domain.Routing;
 using RelayDesk.Web.Features.Agent;
+using RelayDesk.Web.Hubs;
 
 namespace RelayDesk.Web.Features.Routing;
 
@@ -12,7 +13,7 @@ namespace RelayDesk.Web.Features.Routing;
 /// An agent says whether they take chats: online (offered chats), away (no offers, may still pick from the queue),
 /// offline (their open chats go back to the queue for someone else).
 /// </summary>
-public sealed class SetPresence(RelayDeskDbContext db, RoutingSignal signal, TimeProvider clock)
+public sealed class SetPresence(RelayDeskDbContext db, RoutingSignal signal, DeskNotifier notifier, TimeProvider clock)
 {
     public sealed record Request(string? Status);
 
@@ -47,6 +48,7 @@ public sealed class SetPresence(RelayDeskDbContext db, RoutingSignal signal, Tim
         state.DisconnectedAt = null;
         await db.SaveChangesAsync(cancellationToken);
         signal.Poke();
+        await notifier.PublishRoutingChangeAsync(cancellationToken); // Who is on shift changed: waiting customers get a new estimate.
         return new PresenceView(presence.ToWire(), state.Capacity, state.PresenceChangedAt);
     }
 
