@@ -23,6 +23,10 @@ public class RoutingBenchmarks
     [Params(1_000)]
     public int Agents { get; set; }
 
+    /// <summary>Share of agents with a free slot: 5 % (a busy desk), or none (the decision must find that nobody can take anything).</summary>
+    [Params(0.05, 0.0)]
+    public double FreeShare { get; set; }
+
     [GlobalSetup]
     public void Setup()
     {
@@ -32,7 +36,7 @@ public class RoutingBenchmarks
         {
             var skills = Topics.Where(_ => random.NextDouble() < 0.4).ToDictionary(t => t, _ => random.Next(1, 6));
             var languages = random.Next(3) switch { 0 => new[] { "de" }, 1 => ["en"], _ => ["de", "en"] };
-            var full = random.NextDouble() < 0.95;
+            var full = random.NextDouble() >= FreeShare;
             _board.SetAgent(new RoutingAgent($"agent{i}", skills, languages, Presence.Online, full ? 3 : random.Next(3),
                 Now.AddSeconds(-random.Next(3600))));
         }

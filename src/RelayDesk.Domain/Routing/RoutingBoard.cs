@@ -21,6 +21,11 @@ public sealed class RoutingBoard
     private readonly Dictionary<Guid, Entry> _cases = [];
     private readonly List<AgentSlot> _agents = [];
     private readonly Dictionary<string, int> _agentIndex = new(StringComparer.Ordinal);
+
+    // Agents who could take a chat now (online, below capacity), kept as a list with each agent's place in it, so a
+    // busy desk (few free agents) is searched through the free ones rather than through everyone qualified.
+    private readonly List<int> _available = [];
+    private readonly List<int> _availablePlace = [];
     private int _rosterVersion;
 
     public RoutingBoard(QueueOrder? order = null)
@@ -73,7 +78,28 @@ public sealed class RoutingBoard
         {
             _agentIndex[agent.Id] = _agents.Count;
             _agents.Add(slot);
+            _availablePlace.Add(-1);
             _rosterVersion++;
+        }
+
+        UpdateAvailability(_agentIndex[agent.Id], agent.Presence == Presence.Online && agent.Load < agent.Capacity);
+    }
+
+    private void UpdateAvailability(int index, bool available)
+    {
+        var place = _availablePlace[index];
+        if (available && place < 0)
+        {
+            _availablePlace[index] = _available.Count;
+            _available.Add(index);
+        }
+        else if (!available && place >= 0)
+        {
+            var last = _available[^1];
+            _available[place] = last;
+            _availablePlace[last] = place;
+            _available.RemoveAt(_available.Count - 1);
+            _availablePlace[index] = -1;
         }
     }
 
@@ -87,6 +113,11 @@ public sealed class RoutingBoard
     /// </summary>
     public AssignmentDecision? NextAssignment(DateTimeOffset now)
     {
+        if (_available.Count == 0)
+        {
+            return null;
+        }
+
         Requirement? bestRequirement = null;
         QueueKey bestKey = default;
         var bestAgent = -1;
@@ -237,14 +268,24 @@ public sealed class RoutingBoard
 
     private int BestAgent(Requirement requirement, QueuedCase queued)
     {
+        // Search the smaller of the two: the agents free now (checking their skills) or those qualified (checking that they are free).
+        var candidates = Candidates(requirement);
+        return _available.Count < candidates.Length
+            ? BestAgent(requirement, queued, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_available), checkSkills: true)
+            : BestAgent(requirement, queued, candidates, checkSkills: false);
+    }
+
+    private int BestAgent(Requirement requirement, QueuedCase queued, ReadOnlySpan<int> indexes, bool checkSkills)
+    {
         var best = -1;
         int bestLoad = 0, bestLevel = 0;
         long bestIdle = 0;
-        foreach (var index in Candidates(requirement))
+        foreach (var index in indexes)
         {
             var slot = _agents[index];
             var agent = slot.Agent;
-            if (agent.Presence != Presence.Online || agent.Load >= agent.Capacity
+            if ((checkSkills && !slot.Qualifies(requirement))
+                || agent.Presence != Presence.Online || agent.Load >= agent.Capacity
                 || (queued.PassedBy.Count > 0 && queued.PassedBy.Contains(agent.Id)))
             {
                 continue;
