@@ -50,6 +50,9 @@ internal sealed class RoutingOfferConfiguration : IEntityTypeConfiguration<Routi
         builder.Property(o => o.Why).HasMaxLength(1000);
         builder.HasIndex(o => new { o.Outcome, o.ExpiresAt });
         builder.HasIndex(o => o.ConversationId);
+
+        // At most one open offer per conversation, also with several app instances routing at once.
+        builder.HasIndex(o => o.ConversationId, "IX_routing_offers_one_pending").IsUnique().HasFilter("\"Outcome\" = 'Pending'");
     }
 }
 

@@ -15,11 +15,11 @@ namespace RelayDesk.Web.Hubs;
 public sealed class DeskNotifier(
     IHubContext<CustomerHub, ICustomerClient> customers,
     IHubContext<AgentHub, IAgentClient> agents,
-    QueueQueries queue,
     AgentQueries agentQueries,
     DeskFeed feed,
     AssistantInbox assistantInbox,
     WaitingRoom waitingRoom,
+    RoutingPictureLoader routingPicture,
     RoutingSignal routing)
 {
     public async Task PublishAsync(Conversation conversation, IReadOnlyList<IDomainEvent> events, CancellationToken cancellationToken)
@@ -50,17 +50,19 @@ public sealed class DeskNotifier(
             }
         }
 
+        // One routing picture for everything this change pushes (the customer's own view, the queue, everyone's wait).
+        var picture = stateChanged || queueChanged ? await routingPicture.LoadAsync(cancellationToken) : null;
         if (stateChanged)
         {
             await customers.Clients.Group(HubGroups.Customer(conversation.Id))
-                .ConversationUpdated(await queue.ViewAsync(conversation, cancellationToken));
+                .ConversationUpdated(waitingRoom.View(picture!, conversation));
             await agents.Clients.Group(HubGroups.Watchers(conversation.Id))
                 .ConversationUpdated(ConversationSummary.From(conversation));
         }
 
         if (queueChanged)
         {
-            await PublishQueueAsync(conversation.Id, cancellationToken);
+            await PublishQueueAsync(conversation.Id, picture!, cancellationToken);
         }
 
         if (stateChanged)
@@ -74,16 +76,16 @@ public sealed class DeskNotifier(
     /// <summary>Routing changed the picture (offers, presence, callbacks due): agents and waiting customers learn it.</summary>
     public async Task PublishRoutingChangeAsync(CancellationToken cancellationToken)
     {
-        await PublishQueueAsync(Guid.Empty, cancellationToken);
+        await PublishQueueAsync(Guid.Empty, await routingPicture.LoadAsync(cancellationToken), cancellationToken);
         feed.Publish(new DeskChange(Guid.Empty, QueueChanged: true));
     }
 
     /// <summary>Everyone waiting learns their new place and wait; agents get the new queue.</summary>
-    private async Task PublishQueueAsync(Guid changed, CancellationToken cancellationToken)
+    private async Task PublishQueueAsync(Guid changed, RoutingPicture picture, CancellationToken cancellationToken)
     {
-        var items = await agentQueries.QueueAsync(cancellationToken);
+        var items = await agentQueries.QueueAsync(cancellationToken, picture);
         await agents.Clients.Group(HubGroups.Agents).QueueChanged(items);
-        foreach (var view in await waitingRoom.QueuedViewsAsync(cancellationToken))
+        foreach (var view in waitingRoom.QueuedViews(picture))
         {
             if (view.Id != changed)
             {

@@ -72,6 +72,22 @@ public sealed class PushAssignmentTests : IDisposable
     }
 
     [Fact]
+    public async Task WhenEveryQualifiedAgentLetItPass_ItIsOfferedAgainLater_RatherThanToNobody()
+    {
+        var agent = await _factory.AgentClientAsync(1);
+        await agent.SetPresenceAsync("online");
+        var id = await _factory.RequestHumanAsync();
+        await _factory.WaitForOffersAsync(id, o => o.Count == 1);
+
+        _clock.Advance(TimeSpan.FromSeconds(31));
+        await _factory.WaitForOffersAsync(id, o => o.Count == 1 && o[0].Outcome == OfferOutcome.TimedOut);
+        _clock.Advance(TimeSpan.FromMinutes(10));
+
+        var offers = await _factory.WaitForOffersAsync(id, o => o.Count == 2);
+        Assert.All(offers, o => Assert.Equal(offers[0].AgentId, o.AgentId));
+    }
+
+    [Fact]
     public async Task DecliningAnOffer_OffersItToTheNextAgentAtOnce()
     {
         var first = await _factory.AgentClientAsync(1);

@@ -409,6 +409,10 @@ namespace RelayDesk.Data.Migrations.Sqlite
 
                     b.HasIndex("Outcome", "ExpiresAt");
 
+                    b.HasIndex(new[] { "ConversationId" }, "IX_routing_offers_one_pending")
+                        .IsUnique()
+                        .HasFilter("\"Outcome\" = 'Pending'");
+
                     b.ToTable("routing_offers", (string)null);
                 });
 

@@ -9,7 +9,7 @@ namespace RelayDesk.Web.Features.Agent;
 /// <summary>Reads for the agent side: the queue and an agent's own conversations.</summary>
 public sealed class AgentQueries(RelayDeskDbContext db, RoutingPictureLoader routing)
 {
-    public async Task<IReadOnlyList<QueueItem>> QueueAsync(CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<QueueItem>> QueueAsync(CancellationToken cancellationToken, RoutingPicture? loaded = null)
     {
         var queued = await db.Conversations.AsNoTracking()
             .Where(c => c.State == ConversationState.Queued)
@@ -22,7 +22,7 @@ public sealed class AgentQueries(RelayDeskDbContext db, RoutingPictureLoader rou
             .ToListAsync(cancellationToken);
 
         // Routing's order (urgent first, aged priority, then longest waiting); callbacks join when their time comes.
-        var picture = await routing.LoadAsync(cancellationToken);
+        var picture = loaded ?? await routing.LoadAsync(cancellationToken);
         var byId = queued.ToDictionary(q => q.Conversation.Id);
         return [.. picture.Board.InOrder().Where(c => byId.ContainsKey(c.Id)).Select((c, index) =>
         {

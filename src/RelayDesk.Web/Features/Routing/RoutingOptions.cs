@@ -8,6 +8,12 @@ public sealed class RoutingOptions
     /// <summary>How long an agent has to accept an offered conversation before it goes to the next agent. Default 30 s.</summary>
     public TimeSpan OfferTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// How long an agent who declined or missed an offer is not offered the same conversation again; after that they
+    /// are asked again rather than leaving the customer with nobody. Default 10 minutes.
+    /// </summary>
+    public TimeSpan OfferPassMemory { get; set; } = TimeSpan.FromMinutes(10);
+
     /// <summary>How long an online agent may be without a workspace connection before they count as offline. Default 60 s.</summary>
     public TimeSpan PresenceGrace { get; set; } = TimeSpan.FromSeconds(60);
 
@@ -48,7 +54,7 @@ public sealed class RoutingOptions
     public TimeSpan SlaCallbackWithin { get; set; } = TimeSpan.FromSeconds(30);
 
     internal bool IsValid() =>
-        OfferTimeout > TimeSpan.Zero && PresenceGrace >= TimeSpan.Zero && SweepInterval > TimeSpan.Zero && QueueTarget > TimeSpan.Zero
+        OfferTimeout > TimeSpan.Zero && OfferPassMemory >= TimeSpan.Zero && PresenceGrace >= TimeSpan.Zero && SweepInterval > TimeSpan.Zero && QueueTarget > TimeSpan.Zero
         && FallbackHandlingTime > TimeSpan.Zero && HighPriorityHeadStart >= TimeSpan.Zero && CallbackSlotLength > TimeSpan.Zero
         && CallbacksPerSlot > 0 && CallbackLeadTime >= TimeSpan.Zero && SlaShare is > 0 and <= 1 && SlaConnectWithin > TimeSpan.Zero
         && SlaCallbackWithin > TimeSpan.Zero;

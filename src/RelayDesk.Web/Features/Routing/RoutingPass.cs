@@ -161,7 +161,7 @@ public sealed partial class RoutingPass(
         var window = now.AddDays(-1);
         var requests = (await db.Conversations.AsNoTracking()
             .Where(c => c.HumanRequestedAt != null && c.HumanRequestedAt >= window && c.State != ConversationState.Assistant)
-            .Select(c => new { c.Id, c.HumanRequestedAt, c.AssignedAt, c.State, c.Language })
+            .Select(c => new { c.Id, c.HumanRequestedAt, c.AssignedAt, c.ClosedAt, c.State, c.Language })
             .ToListAsync(cancellationToken));
         var entries = await db.HumanAccess.Where(e => e.RequestedAt >= window)
             .ToDictionaryAsync(e => (e.ConversationId, e.RequestedAt), cancellationToken);
@@ -181,6 +181,15 @@ public sealed partial class RoutingPass(
             if (entry.ConnectedAt is null && request.AssignedAt is { } assignedAt && assignedAt >= entry.RequestedAt)
             {
                 entry.ConnectedAt = assignedAt;
+                changed = true;
+            }
+
+            // The customer left before the deadline without being connected: abandoned, not a miss of the target.
+            if (entry.ConnectedAt is null && entry.CallbackBookedAt is null && entry.BreachedAt is null
+                && request.ClosedAt is { } closedAt && closedAt - entry.RequestedAt <= target.ConnectWithin)
+            {
+                db.HumanAccess.Remove(entry);
+                entries.Remove(key);
                 changed = true;
             }
         }
@@ -256,7 +265,18 @@ public sealed partial class RoutingPass(
         }
 
         db.RoutingOffers.AddRange(offers);
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Another instance offered one of these conversations first (one open offer per conversation): the next pass
+            // starts again from what is stored.
+            db.ChangeTracker.Clear();
+            return false;
+        }
+
         foreach (var offer in offers)
         {
             Log.Offered(logger, offer.ConversationId, offer.AgentId);

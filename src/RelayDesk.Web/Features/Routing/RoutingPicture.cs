@@ -35,6 +35,8 @@ public sealed class RoutingPicture
 
 public sealed class RoutingPictureLoader(RelayDeskDbContext db, IOptions<RoutingOptions> options, TimeProvider clock)
 {
+    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
+
     public async Task<RoutingPicture> LoadAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;
@@ -99,7 +101,9 @@ public sealed class RoutingPictureLoader(RelayDeskDbContext db, IOptions<Routing
 
             // A due callback joins the queue at its slot time; otherwise the clock runs from the request for a person.
             var requestedAt = callbackByConversation.TryGetValue(q.Id, out var slot) ? slot : q.HumanRequestedAt ?? q.QueuedAt ?? now;
-            var passedBy = offers.Where(o => o.ConversationId == q.Id && o.Outcome != OfferOutcome.Pending && o.OfferedAt >= (q.HumanRequestedAt ?? DateTimeOffset.MinValue))
+            // Agents who let it pass are not offered it again for a while; after that, rather than nobody, they are asked again.
+            var passedSince = Max(q.HumanRequestedAt ?? DateTimeOffset.MinValue, now - settings.OfferPassMemory);
+            var passedBy = offers.Where(o => o.ConversationId == q.Id && o.Outcome != OfferOutcome.Pending && o.OfferedAt >= passedSince)
                 .Select(o => o.AgentId).ToHashSet(StringComparer.Ordinal);
             board.Enqueue(new QueuedCase(q.Id, q.EscalationPriority,
                 q.EscalationSkills.Split(',', StringSplitOptions.RemoveEmptyEntries), q.Language, requestedAt)

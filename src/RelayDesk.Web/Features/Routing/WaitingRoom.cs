@@ -19,14 +19,23 @@ public sealed class WaitingRoom(RoutingPictureLoader loader, IOptions<RoutingOpt
             return new ConversationView(conversation.Id, conversation.State.ToWire(), null, conversation.AssignedAgentName);
         }
 
-        var picture = await loader.LoadAsync(cancellationToken);
-        return ViewOf(picture, conversation.Id, picture.Board.Positions());
+        return View(await loader.LoadAsync(cancellationToken), conversation);
+    }
+
+    /// <summary>A conversation's view from an already loaded picture.</summary>
+    public ConversationView View(RoutingPicture picture, Conversation conversation)
+    {
+        ArgumentNullException.ThrowIfNull(picture);
+        ArgumentNullException.ThrowIfNull(conversation);
+        return conversation.State == ConversationState.Queued
+            ? ViewOf(picture, conversation.Id, picture.Board.Positions())
+            : new ConversationView(conversation.Id, conversation.State.ToWire(), null, conversation.AssignedAgentName);
     }
 
     /// <summary>The views of everyone waiting, from one picture (for pushing positions after a change).</summary>
-    public async Task<IReadOnlyList<ConversationView>> QueuedViewsAsync(CancellationToken cancellationToken)
+    public IReadOnlyList<ConversationView> QueuedViews(RoutingPicture picture)
     {
-        var picture = await loader.LoadAsync(cancellationToken);
+        ArgumentNullException.ThrowIfNull(picture);
         var positions = picture.Board.Positions();
         return [.. positions.Keys.Concat(picture.CallbacksAhead.Keys).Select(id => ViewOf(picture, id, positions))];
     }

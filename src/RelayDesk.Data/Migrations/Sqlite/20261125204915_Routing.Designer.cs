@@ -11,7 +11,7 @@ using RelayDesk.Data;
 namespace RelayDesk.Data.Migrations.Sqlite
 {
     [DbContext(typeof(RelayDeskDbContext))]
-    [Migration("20261125201413_Routing")]
+    [Migration("20261125204915_Routing")]
     partial class Routing
     {
         /// <inheritdoc />
@@ -411,6 +411,10 @@ namespace RelayDesk.Data.Migrations.Sqlite
                     b.HasIndex("ConversationId");
 
                     b.HasIndex("Outcome", "ExpiresAt");
+
+                    b.HasIndex(new[] { "ConversationId" }, "IX_routing_offers_one_pending")
+                        .IsUnique()
+                        .HasFilter("\"Outcome\" = 'Pending'");
 
                     b.ToTable("routing_offers", (string)null);
                 });

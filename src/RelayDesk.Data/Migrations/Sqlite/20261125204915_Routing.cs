@@ -168,6 +168,13 @@ namespace RelayDesk.Data.Migrations.Sqlite
                 column: "ConversationId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_routing_offers_one_pending",
+                table: "routing_offers",
+                column: "ConversationId",
+                unique: true,
+                filter: "\"Outcome\" = 'Pending'");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_routing_offers_Outcome_ExpiresAt",
                 table: "routing_offers",
                 columns: new[] { "Outcome", "ExpiresAt" });
