@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using RelayDesk.Data.Accounts;
+using RelayDesk.Data.Routing;
 using RelayDesk.Domain.Accounts;
 using RelayDesk.Domain.Conversations;
 
@@ -23,6 +24,17 @@ public sealed class RelayDeskDbContext(DbContextOptions<RelayDeskDbContext> opti
     public DbSet<AuditRecord> AuditRecords => Set<AuditRecord>();
 
     public DbSet<OutboundEmail> EmailOutbox => Set<OutboundEmail>();
+    public DbSet<AgentRoutingState> AgentRouting => Set<AgentRoutingState>();
+
+    public DbSet<RoutingTeam> RoutingTeams => Set<RoutingTeam>();
+
+    public DbSet<RoutingOffer> RoutingOffers => Set<RoutingOffer>();
+
+    public DbSet<CallbackBooking> CallbackBookings => Set<CallbackBooking>();
+
+    public DbSet<HumanAccessEntry> HumanAccess => Set<HumanAccessEntry>();
+
+    public DbSet<HandoverNote> HandoverNotes => Set<HandoverNote>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -17,6 +17,7 @@ using RelayDesk.Web.Features.AssistantTurns;
 using RelayDesk.Web.Features.Conversations;
 using RelayDesk.Web.Features.Demo;
 using RelayDesk.Web.Features.Escalation;
+using RelayDesk.Web.Features.Routing;
 using RelayDesk.Web.Features.Staffing;
 using RelayDesk.Web.Hubs;
 using RelayDesk.Web.Infrastructure;
@@ -65,6 +66,7 @@ public static class RelayDeskHost
         services.AddStaffing();
         services.AddAccounts();
         services.AddDemo();
+        services.AddQueueRouting();
 
         services.AddSingleton<DeskFeed>();
         services.AddScoped<DeskNotifier>();
@@ -102,6 +104,7 @@ public static class RelayDeskHost
         {
             app.MapDemo();
         }
+        app.MapQueueRouting();
         app.MapHub<CustomerHub>("/hubs/customer");
         app.MapHub<AgentHub>("/hubs/agent");
         app.MapPost("/agent/logout", async (SignInManager<AgentUser> signIn) =>

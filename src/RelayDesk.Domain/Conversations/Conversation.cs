@@ -235,6 +235,56 @@ public sealed class Conversation
         Touch(new ConversationAssigned(Id, agentId, now));
     }
 
+    /// <summary>
+    /// Puts an assigned conversation back in the queue (its agent went offline, or a supervisor takes it away); the
+    /// original request time is kept, so the wait the customer already had still counts.
+    /// </summary>
+    public void ReturnToQueue(DateTimeOffset now)
+    {
+        if (State != ConversationState.Assigned)
+        {
+            throw IllegalMove("return to the queue");
+        }
+
+        var from = AssignedAgentId!;
+        State = ConversationState.Queued;
+        QueuedAt = now;
+        AssignedAgentId = null;
+        AssignedAgentName = null;
+        AssignedAt = null;
+        Touch(new ConversationReturnedToQueue(Id, from, now));
+    }
+
+    /// <summary>
+    /// Hands an assigned conversation to another agent: by the agent who has it, or by a supervisor
+    /// (<paramref name="byAgentId"/> null).
+    /// </summary>
+    public void Transfer(string? byAgentId, string toAgentId, string toAgentName, DateTimeOffset now)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(toAgentId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(toAgentName);
+        if (State != ConversationState.Assigned)
+        {
+            throw IllegalMove("transfer");
+        }
+
+        if (byAgentId is not null)
+        {
+            EnsureAssignedTo(byAgentId);
+        }
+
+        if (toAgentId == AssignedAgentId)
+        {
+            throw new DomainException("conversation.transfer_to_same_agent", "The conversation is already with this agent.");
+        }
+
+        var from = AssignedAgentId!;
+        AssignedAgentId = toAgentId;
+        AssignedAgentName = toAgentName;
+        AssignedAt = now;
+        Touch(new ConversationTransferred(Id, from, toAgentId, now));
+    }
+
     /// <summary>The assigned agent marks the case resolved.</summary>
     public void Resolve(string agentId, DateTimeOffset now)
     {

@@ -13,3 +13,7 @@ public sealed record ConversationAssigned(Guid ConversationId, string AgentId, D
 public sealed record ConversationResolved(Guid ConversationId, string AgentId, DateTimeOffset OccurredAt) : IDomainEvent;
 
 public sealed record ConversationClosed(Guid ConversationId, DateTimeOffset OccurredAt) : IDomainEvent;
+
+public sealed record ConversationReturnedToQueue(Guid ConversationId, string FromAgentId, DateTimeOffset OccurredAt) : IDomainEvent;
+
+public sealed record ConversationTransferred(Guid ConversationId, string FromAgentId, string ToAgentId, DateTimeOffset OccurredAt) : IDomainEvent;

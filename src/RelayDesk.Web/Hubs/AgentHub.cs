@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.SignalR;
 using RelayDesk.Web.Auth;
 using RelayDesk.Web.Features.Agent;
 using RelayDesk.Web.Features.Conversations;
+using RelayDesk.Web.Features.Routing;
 
 namespace RelayDesk.Web.Hubs;
 
@@ -14,13 +15,46 @@ public sealed class AgentHub(
     GetAgentConversation getConversation,
     AcceptConversation accept,
     SendAgentMessage send,
-    ResolveConversation resolve) : Hub<IAgentClient>
+    ResolveConversation resolve,
+    SetPresence presence,
+    AnswerOffer offers,
+    PresenceTracker presenceTracker) : Hub<IAgentClient>
 {
     public override async Task OnConnectedAsync()
     {
         await Groups.AddToGroupAsync(Context.ConnectionId, HubGroups.Agents, Context.ConnectionAborted);
+        if (Context.UserIdentifier is { } agentId)
+        {
+            await presenceTracker.ConnectedAsync(agentId, Context.ConnectionAborted);
+        }
+
         await base.OnConnectedAsync();
     }
+
+    /// <summary>The last workspace connection of an online agent is gone: after the grace period they count as offline.</summary>
+    public override async Task OnDisconnectedAsync(Exception? exception)
+    {
+        if (Context.UserIdentifier is { } agentId)
+        {
+            await presenceTracker.DisconnectedAsync(agentId);
+        }
+
+        await base.OnDisconnectedAsync(exception);
+    }
+
+    public async Task<SetPresence.PresenceView> SetPresence(string status) =>
+        await presence.HandleAsync((await Me()).Id, new SetPresence.Request(status), Context.ConnectionAborted);
+
+    public async Task<OfferList> GetOffers() => await offers.PendingAsync((await Me()).Id, Context.ConnectionAborted);
+
+    public async Task<ConversationDetail> AcceptOffer(Guid offerId)
+    {
+        var detail = await offers.AcceptAsync(offerId, await Me(), Context.ConnectionAborted);
+        await Groups.AddToGroupAsync(Context.ConnectionId, HubGroups.Watchers(detail.Id), Context.ConnectionAborted);
+        return detail;
+    }
+
+    public async Task<OfferView> DeclineOffer(Guid offerId) => await offers.DeclineAsync(offerId, await Me(), Context.ConnectionAborted);
 
     public Task<IReadOnlyList<QueueItem>> GetQueue() => queries.QueueAsync(Context.ConnectionAborted);
 

@@ -4,6 +4,7 @@ using RelayDesk.Domain.Conversations;
 using RelayDesk.Web.Features.Agent;
 using RelayDesk.Web.Features.AssistantTurns;
 using RelayDesk.Web.Features.Conversations;
+using RelayDesk.Web.Features.Routing;
 
 namespace RelayDesk.Web.Hubs;
 
@@ -14,10 +15,12 @@ namespace RelayDesk.Web.Hubs;
 public sealed class DeskNotifier(
     IHubContext<CustomerHub, ICustomerClient> customers,
     IHubContext<AgentHub, IAgentClient> agents,
-    QueueQueries queue,
     AgentQueries agentQueries,
     DeskFeed feed,
-    AssistantInbox assistantInbox)
+    AssistantInbox assistantInbox,
+    WaitingRoom waitingRoom,
+    RoutingPictureLoader routingPicture,
+    RoutingSignal routing)
 {
     public async Task PublishAsync(Conversation conversation, IReadOnlyList<IDomainEvent> events, CancellationToken cancellationToken)
     {
@@ -38,39 +41,56 @@ public sealed class DeskNotifier(
                     }
 
                     break;
-                case HumanRequested or ConversationAssigned or ConversationResolved or ConversationClosed:
+                case HumanRequested or ConversationAssigned or ConversationResolved or ConversationClosed
+                    or ConversationReturnedToQueue or ConversationTransferred:
                     stateChanged = true;
-                    queueChanged |= domainEvent is HumanRequested or ConversationAssigned
+                    queueChanged |= domainEvent is HumanRequested or ConversationAssigned or ConversationReturnedToQueue
                         || (domainEvent is ConversationClosed && conversation.QueuedAt is not null);
                     break;
             }
         }
 
+        // One routing picture for everything this change pushes (the customer's own view, the queue, everyone's wait).
+        var picture = stateChanged || queueChanged ? await routingPicture.LoadAsync(cancellationToken) : null;
         if (stateChanged)
         {
             await customers.Clients.Group(HubGroups.Customer(conversation.Id))
-                .ConversationUpdated(await queue.ViewAsync(conversation, cancellationToken));
+                .ConversationUpdated(waitingRoom.View(picture!, conversation));
             await agents.Clients.Group(HubGroups.Watchers(conversation.Id))
                 .ConversationUpdated(ConversationSummary.From(conversation));
         }
 
         if (queueChanged)
         {
-            await PublishQueueAsync(conversation.Id, cancellationToken);
+            await PublishQueueAsync(conversation.Id, picture!, cancellationToken);
+        }
+
+        if (stateChanged)
+        {
+            routing.Poke(); // Capacity freed or a case joined the queue: routing looks again.
         }
 
         feed.Publish(new DeskChange(conversation.Id, queueChanged));
     }
 
-    /// <summary>Everyone waiting learns their new place; agents get the new queue.</summary>
-    private async Task PublishQueueAsync(Guid changed, CancellationToken cancellationToken)
+    /// <summary>Routing changed the picture (offers, presence, callbacks due): agents and waiting customers learn it.</summary>
+    public async Task PublishRoutingChangeAsync(CancellationToken cancellationToken)
     {
-        var items = await agentQueries.QueueAsync(cancellationToken);
+        await PublishQueueAsync(Guid.Empty, await routingPicture.LoadAsync(cancellationToken), cancellationToken);
+        feed.Publish(new DeskChange(Guid.Empty, QueueChanged: true));
+    }
+
+    /// <summary>Everyone waiting learns their new place and wait; agents get the new queue.</summary>
+    private async Task PublishQueueAsync(Guid changed, RoutingPicture picture, CancellationToken cancellationToken)
+    {
+        var items = await agentQueries.QueueAsync(cancellationToken, picture);
         await agents.Clients.Group(HubGroups.Agents).QueueChanged(items);
-        foreach (var item in items.Where(i => i.Id != changed))
+        foreach (var view in waitingRoom.QueuedViews(picture))
         {
-            await customers.Clients.Group(HubGroups.Customer(item.Id))
-                .ConversationUpdated(new ConversationView(item.Id, ConversationState.Queued.ToWire(), item.Position, null));
+            if (view.Id != changed)
+            {
+                await customers.Clients.Group(HubGroups.Customer(view.Id)).ConversationUpdated(view);
+            }
         }
     }
 }

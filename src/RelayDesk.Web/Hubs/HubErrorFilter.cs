@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.SignalR;
 using RelayDesk.Domain;
 using RelayDesk.Web.Features.Conversations;
+using RelayDesk.Web.Features.Routing;
 
 namespace RelayDesk.Web.Hubs;
 
@@ -20,6 +21,10 @@ internal sealed class HubErrorFilter : IHubFilter
         catch (ConversationNotFoundException)
         {
             throw new HubException("Conversation not found.");
+        }
+        catch (OfferNotFoundException exception)
+        {
+            throw new HubException(exception.Message);
         }
         catch (UnauthorizedAccessException exception)
         {

@@ -1,5 +1,6 @@
 using RelayDesk.Web.Features.Agent;
 using RelayDesk.Web.Features.Conversations;
+using RelayDesk.Web.Features.Routing;
 
 namespace RelayDesk.Web.Hubs;
 
@@ -14,4 +15,10 @@ public interface IAgentClient
 
     /// <summary>A watched conversation changed state.</summary>
     Task ConversationUpdated(ConversationSummary conversation);
+
+    /// <summary>A conversation is offered to this agent: accept before <see cref="OfferView.ExpiresAt"/> or it goes to the next agent.</summary>
+    Task Offered(OfferView offer);
+
+    /// <summary>An offer to this agent ended without them (expired, or the conversation was taken otherwise).</summary>
+    Task OfferEnded(Guid offerId, string outcome);
 }

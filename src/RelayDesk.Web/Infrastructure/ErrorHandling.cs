@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using RelayDesk.Domain;
 using RelayDesk.Web.Features.Conversations;
+using RelayDesk.Web.Features.Routing;
 
 namespace RelayDesk.Web.Infrastructure;
 
@@ -13,6 +14,7 @@ internal sealed class DomainExceptionHandler(IProblemDetailsService problemDetai
         var (status, title, detail, code) = exception switch
         {
             ConversationNotFoundException => (StatusCodes.Status404NotFound, "Conversation not found", exception.Message, "conversation.not_found"),
+            OfferNotFoundException => (StatusCodes.Status404NotFound, "Offer not found", exception.Message, "offer.not_found"),
             DomainException d when d.Code.StartsWith("conversation.", StringComparison.Ordinal) =>
                 (StatusCodes.Status409Conflict, "The conversation cannot do that now", d.Message, d.Code),
             DomainException d => (StatusCodes.Status400BadRequest, "Invalid request", d.Message, d.Code),

@@ -45,6 +45,14 @@ public sealed class RelayDeskFactory : WebApplicationFactory<Program>
 
     /// <summary>Further configuration, e.g. the assistant's LLM provider.</summary>
     public IReadOnlyDictionary<string, string?> Settings { get; init; } = new Dictionary<string, string?>();
+    /// <summary>
+    /// Whether the desk keeps its business hours (Mon–Sat 08–20 Berlin); by default tests run a desk open around the
+    /// clock, so they do not depend on the hour they run at.
+    /// </summary>
+    public bool BusinessHours { get; init; }
+
+    /// <summary>The app's clock (e.g. a <c>FakeTimeProvider</c> that drives routing's timers); the system clock when null.</summary>
+    public TimeProvider? Clock { get; init; }
 
     public string DatabasePath => Path.Combine(_folder, "relaydesk.db");
 
@@ -62,6 +70,7 @@ public sealed class RelayDeskFactory : WebApplicationFactory<Program>
         builder.UseSetting("Demo:HistoryWeeks", HistoryWeeks.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Demo:Password", DemoPassword);
         builder.UseSetting("Demo:Customers", DemoCustomers.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Routing:AroundTheClock", BusinessHours ? "false" : "true");
         if (AssistantTimeout is { } timeout)
         {
             builder.UseSetting("Assistant:TurnTimeout", timeout.ToString("c", System.Globalization.CultureInfo.InvariantCulture));
@@ -74,6 +83,12 @@ public sealed class RelayDeskFactory : WebApplicationFactory<Program>
 
         builder.ConfigureTestServices(services =>
         {
+            if (Clock is not null)
+            {
+                services.RemoveAll<TimeProvider>();
+                services.AddSingleton(Clock);
+            }
+
             if (Assistant is not null)
             {
                 services.RemoveAll<IAssistant>();

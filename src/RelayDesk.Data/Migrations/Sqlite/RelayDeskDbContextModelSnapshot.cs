@@ -333,6 +333,247 @@ namespace RelayDesk.Data.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("RelayDesk.Data.Routing.AgentRoutingState", b =>
+                {
+                    b.Property<string>("AgentId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DisconnectedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("IdleSince")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Presence")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PresenceChangedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SkillLevels")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TeamId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("AgentId");
+
+                    b.HasIndex("TeamId");
+
+                    b.ToTable("agent_routing", (string)null);
+                });
+
+            modelBuilder.Entity("RelayDesk.Data.Routing.CallbackBooking", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("BookedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ConversationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SlotStart")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConversationId");
+
+                    b.HasIndex("Status", "SlotStart");
+
+                    b.ToTable("callback_bookings", (string)null);
+                });
+
+            modelBuilder.Entity("RelayDesk.Data.Routing.HandoverNote", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ConversationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FromAgentId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FromAgentName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ToAgentId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ToTeamId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConversationId");
+
+                    b.ToTable("handover_notes", (string)null);
+                });
+
+            modelBuilder.Entity("RelayDesk.Data.Routing.HumanAccessEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BreachCause")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("BreachedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CallbackBookedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ConnectedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ConversationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RequestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestedAt");
+
+                    b.HasIndex("ConversationId", "RequestedAt")
+                        .IsUnique();
+
+                    b.ToTable("human_access", (string)null);
+                });
+
+            modelBuilder.Entity("RelayDesk.Data.Routing.RoutingOffer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AgentId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AnsweredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ConversationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("OfferedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Why")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConversationId");
+
+                    b.HasIndex("Outcome", "ExpiresAt");
+
+                    b.HasIndex(new[] { "ConversationId" }, "IX_routing_offers_one_pending")
+                        .IsUnique()
+                        .HasFilter("\"Outcome\" = 'Pending'");
+
+                    b.ToTable("routing_offers", (string)null);
+                });
+
+            modelBuilder.Entity("RelayDesk.Data.Routing.RoutingTeam", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeSpan>("Closes")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Days")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Holidays")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeSpan>("Opens")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TimeZoneId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("routing_teams", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = "desk",
+                            Closes = new TimeSpan(0, 20, 0, 0, 0),
+                            Days = "1,2,3,4,5,6",
+                            Holidays = "2026-12-25,2026-12-26,2027-01-01",
+                            Name = "Customer desk",
+                            Opens = new TimeSpan(0, 8, 0, 0, 0),
+                            TimeZoneId = "Europe/Berlin"
+                        });
+                });
+
             modelBuilder.Entity("RelayDesk.Domain.Accounts.Customer", b =>
                 {
                     b.Property<string>("Id")
@@ -780,6 +1021,21 @@ namespace RelayDesk.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("RelayDesk.Data.Routing.AgentRoutingState", b =>
+                {
+                    b.HasOne("RelayDesk.Data.AgentUser", null)
+                        .WithOne()
+                        .HasForeignKey("RelayDesk.Data.Routing.AgentRoutingState", "AgentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("RelayDesk.Data.Routing.RoutingTeam", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

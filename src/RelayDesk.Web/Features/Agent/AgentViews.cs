@@ -18,7 +18,8 @@ public sealed record QueueItem(
     string Language,
     DateTimeOffset WaitingSince,
     EscalationView? Escalation,
-    string? LastCustomerMessage);
+    string? LastCustomerMessage,
+    string? Why = null);
 
 /// <summary>A conversation's state as agents see it (no transcript).</summary>
 public sealed record ConversationSummary(

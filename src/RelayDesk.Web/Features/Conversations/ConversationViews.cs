@@ -2,8 +2,28 @@ using RelayDesk.Domain.Conversations;
 
 namespace RelayDesk.Web.Features.Conversations;
 
-/// <summary>A conversation as a customer (or any client) sees it. Field names are part of the public API.</summary>
-public sealed record ConversationView(Guid Id, string State, int? QueuePosition, string? AssignedAgent);
+/// <summary>
+/// A conversation as a customer (or any client) sees it. Field names are part of the public API. While queued: the
+/// place among those waiting for the same people, the wait as a range in seconds (null when nobody qualified is on
+/// shift), a callback offer when the wait is long or nobody is there, and the booked callback time.
+/// </summary>
+public sealed record ConversationView(
+    Guid Id,
+    string State,
+    int? QueuePosition,
+    string? AssignedAgent,
+    int? EtaMinSeconds = null,
+    int? EtaMaxSeconds = null,
+    CallbackOffer? CallbackOffer = null,
+    DateTimeOffset? CallbackAt = null);
+
+/// <summary>
+/// Instead of a dead end: callback slots in the next business hours, or keeping the place in the queue.
+/// <paramref name="Reason"/>: <c>out_of_hours</c>, <c>no_agent_on_shift</c> or <c>long_wait</c>.
+/// </summary>
+public sealed record CallbackOffer(string Reason, DateTimeOffset? PeopleBackAt, IReadOnlyList<CallbackSlotView> Slots, bool KeepPlace);
+
+public sealed record CallbackSlotView(DateTimeOffset Start, DateTimeOffset End);
 
 /// <summary>One transcript line as clients see it.</summary>
 public sealed record MessageView(long Seq, string Author, string? AuthorName, string Text, DateTimeOffset SentAt)

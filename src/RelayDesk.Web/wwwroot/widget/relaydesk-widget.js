@@ -62,7 +62,15 @@
       startFailed: 'The chat could not be started. We will try again shortly.',
       networkError: 'The server could not be reached. Please check your connection.',
       genericError: 'Something went wrong. Please try again.',
-      counter: '{n} / {max}'
+      counter: '{n} / {max}',
+      etaSoon: 'A person should be with you within a minute.',
+      etaRange: 'Estimated wait: {min}–{max} minutes.',
+      callbackOutOfHours: 'Our team is away right now and back {when}. Book a callback instead of waiting:',
+      callbackNoAgent: 'Nobody who can help with this is available right now. Book a callback instead of waiting:',
+      callbackLongWait: 'The wait is longer than usual. Book a callback instead of waiting:',
+      callbackSlots: 'Callback times',
+      keepPlace: 'Keep my place – reply here',
+      callbackBooked: 'Callback booked: a person gets back to you {when}.'
     },
     de: {
       title: 'Kundenservice',
@@ -99,7 +107,15 @@
       startFailed: 'Der Chat konnte nicht gestartet werden. Wir versuchen es gleich erneut.',
       networkError: 'Der Server ist nicht erreichbar. Bitte prüfen Sie Ihre Verbindung.',
       genericError: 'Etwas ist schiefgelaufen. Bitte versuchen Sie es erneut.',
-      counter: '{n} / {max}'
+      counter: '{n} / {max}',
+      etaSoon: 'Gleich ist jemand für Sie da – in etwa einer Minute.',
+      etaRange: 'Geschätzte Wartezeit: {min}–{max} Minuten.',
+      callbackOutOfHours: 'Unser Team ist gerade nicht da und {when} wieder erreichbar. Buchen Sie einen Rückruf, statt zu warten:',
+      callbackNoAgent: 'Gerade ist niemand da, der Ihnen hierbei helfen kann. Buchen Sie einen Rückruf, statt zu warten:',
+      callbackLongWait: 'Die Wartezeit ist länger als üblich. Buchen Sie einen Rückruf, statt zu warten:',
+      callbackSlots: 'Rückrufzeiten',
+      keepPlace: 'Platz behalten – hier antworten',
+      callbackBooked: 'Rückruf gebucht: Wir melden uns {when}.'
     }
   };
 
@@ -387,7 +403,9 @@
       this.statusEl = h('p', { className: 'relaydesk-status', 'data-testid': 'chat-status', role: 'status', 'aria-live': 'polite' });
       this.newChatBtn = h('button', { type: 'button', className: 'relaydesk-btn relaydesk-btn--primary relaydesk-new-chat', 'data-testid': 'new-chat', hidden: true });
       this.newChatBtn.addEventListener('click', () => this.newChat({ focusInput: true }));
-      this.statusWrap = h('div', { className: 'relaydesk-status-wrap' }, [this.statusEl, this.newChatBtn]);
+      this.etaEl = h('p', { className: 'relaydesk-eta', 'data-testid': 'chat-eta', hidden: true });
+      this.callbackEl = h('div', { className: 'relaydesk-callback', 'data-testid': 'callback-offer', hidden: true });
+      this.statusWrap = h('div', { className: 'relaydesk-status-wrap' }, [this.statusEl, this.etaEl, this.callbackEl, this.newChatBtn]);
       const banners = h('div', { className: 'relaydesk-banners' }, [this.connectionEl, this.statusWrap]);
 
       // Message list
@@ -586,7 +604,69 @@
       }
       this.statusEl.textContent = text;
       this.statusEl.setAttribute('data-state', state || '');
+      this.renderWait(v, state);
       this.statusWrap.setAttribute('data-state', state || '');
+    }
+
+    // The honest wait: a range (never a single number), and a callback offer instead of a dead end.
+    renderWait(v, state) {
+      const queued = state === 'queued';
+      let eta = '';
+      if (queued && v.callbackAt) {
+        eta = this.t('callbackBooked', { when: this.formatWhen(v.callbackAt) });
+      } else if (queued && typeof v.etaMaxSeconds === 'number') {
+        eta = v.etaMaxSeconds <= 60
+          ? this.t('etaSoon')
+          : this.t('etaRange', { min: Math.floor(v.etaMinSeconds / 60), max: Math.ceil(v.etaMaxSeconds / 60) });
+      }
+      this.etaEl.textContent = eta;
+      this.etaEl.hidden = eta === '';
+
+      const offer = queued && !v.callbackAt && !this.callbackDismissed ? v.callbackOffer : null;
+      while (this.callbackEl.firstChild) this.callbackEl.removeChild(this.callbackEl.firstChild);
+      this.callbackEl.hidden = !offer;
+      if (!offer) return;
+      const reasonKey = offer.reason === 'out_of_hours' ? 'callbackOutOfHours'
+        : offer.reason === 'no_agent_on_shift' ? 'callbackNoAgent' : 'callbackLongWait';
+      const intro = h('p', { className: 'relaydesk-callback-intro' });
+      intro.textContent = this.t(reasonKey, { when: offer.peopleBackAt ? this.formatWhen(offer.peopleBackAt) : '' });
+      const slots = h('div', { className: 'relaydesk-callback-slots', role: 'group' });
+      slots.setAttribute('aria-label', this.t('callbackSlots'));
+      (Array.isArray(offer.slots) ? offer.slots : []).forEach((slot) => {
+        const btn = h('button', { type: 'button', className: 'relaydesk-btn relaydesk-callback-slot', 'data-testid': 'callback-slot' });
+        btn.textContent = this.formatWhen(slot.start);
+        btn.addEventListener('click', () => this.bookCallback(slot.start));
+        slots.appendChild(btn);
+      });
+      const keep = h('button', { type: 'button', className: 'relaydesk-btn relaydesk-keep-place', 'data-testid': 'keep-place' });
+      keep.textContent = this.t('keepPlace');
+      keep.addEventListener('click', () => { this.callbackDismissed = true; this.renderStatus(); });
+      this.callbackEl.appendChild(intro);
+      this.callbackEl.appendChild(slots);
+      this.callbackEl.appendChild(keep);
+    }
+
+    // Times in the customer's own time zone (the browser's).
+    formatWhen(value) {
+      const date = new Date(value);
+      if (isNaN(date.getTime())) return '';
+      return date.toLocaleString(this.language === 'de' ? 'de-DE' : 'en-GB',
+        { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+    }
+
+    async bookCallback(slotStart) {
+      if (!this.session || this.callbackBusy) return;
+      const epoch = this.epoch;
+      this.callbackBusy = true;
+      this.clearError();
+      try {
+        const view = await this.http('POST', this.conversationPath(this.session.id) + '/callback', { slotStart: slotStart }, this.session.token);
+        if (epoch === this.epoch) this.applyView(view);
+      } catch (err) {
+        this.showError(err);
+      } finally {
+        this.callbackBusy = false;
+      }
     }
 
     setConnectionState(state) {
@@ -990,7 +1070,11 @@
         id: v.id != null ? String(v.id) : (this.session ? this.session.id : null),
         state: state,
         queuePosition: Number.isFinite(pos) ? pos : null,
-        assignedAgent: v.assignedAgent == null || v.assignedAgent === '' ? null : String(v.assignedAgent)
+        assignedAgent: v.assignedAgent == null || v.assignedAgent === '' ? null : String(v.assignedAgent),
+        etaMinSeconds: typeof v.etaMinSeconds === 'number' ? v.etaMinSeconds : null,
+        etaMaxSeconds: typeof v.etaMaxSeconds === 'number' ? v.etaMaxSeconds : null,
+        callbackOffer: v.callbackOffer && typeof v.callbackOffer === 'object' ? v.callbackOffer : null,
+        callbackAt: v.callbackAt ? String(v.callbackAt) : null
       };
       this.root.setAttribute('data-state', state || '');
       this.renderStatus();

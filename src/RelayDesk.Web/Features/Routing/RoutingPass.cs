@@ -1,0 +1,306 @@
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using RelayDesk.Data;
+using RelayDesk.Data.Routing;
+using RelayDesk.Domain.Conversations;
+using RelayDesk.Domain.Routing;
+using RelayDesk.Web.Features.Conversations;
+using RelayDesk.Web.Hubs;
+
+namespace RelayDesk.Web.Features.Routing;
+
+/// <summary>
+/// One routing pass, everything read from and written to the database: offers that ran out, agents whose connection
+/// is gone for longer than the grace period, chats of agents who went offline, callbacks whose time came, the
+/// human-access bookkeeping, and finally new offers to the best free agents.
+/// </summary>
+public sealed partial class RoutingPass(
+    RelayDeskDbContext db,
+    RoutingPictureLoader loader,
+    ConversationStore store,
+    DeskNotifier notifier,
+    IHubContext<AgentHub, IAgentClient> agentHub,
+    AgentConnections connections,
+    IOptions<RoutingOptions> options,
+    TimeProvider clock,
+    ILogger<RoutingPass> logger)
+{
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var now = clock.GetUtcNow();
+        var changed = await CloseOffersAsync(now, cancellationToken);
+        changed |= await ApplyPresenceGraceAsync(now, settings.PresenceGrace, cancellationToken);
+        changed |= await ReturnChatsOfOfflineAgentsAsync(now, cancellationToken);
+        changed |= await MarkCallbacksDueAsync(now, cancellationToken);
+
+        var picture = await loader.LoadAsync(cancellationToken);
+        changed |= await KeepHumanAccessAsync(picture, settings, cancellationToken);
+        changed |= await OfferAsync(picture, settings, cancellationToken);
+        if (changed)
+        {
+            await notifier.PublishRoutingChangeAsync(cancellationToken);
+        }
+    }
+
+    private async Task<bool> CloseOffersAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
+        var pending = await db.RoutingOffers.Where(o => o.Outcome == OfferOutcome.Pending).ToListAsync(cancellationToken);
+        if (pending.Count == 0)
+        {
+            return false;
+        }
+
+        var ids = pending.Select(o => o.ConversationId).Distinct().ToList();
+        var stillQueued = (await db.Conversations.AsNoTracking().Where(c => ids.Contains(c.Id) && c.State == ConversationState.Queued)
+            .Select(c => c.Id).ToListAsync(cancellationToken)).ToHashSet();
+        var ended = new List<RoutingOffer>();
+        foreach (var offer in pending)
+        {
+            var outcome = !stillQueued.Contains(offer.ConversationId) ? OfferOutcome.Withdrawn
+                : offer.ExpiresAt <= now ? OfferOutcome.TimedOut
+                : OfferOutcome.Pending;
+            if (outcome != OfferOutcome.Pending)
+            {
+                offer.Outcome = outcome;
+                offer.AnsweredAt = now;
+                ended.Add(offer);
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        foreach (var offer in ended)
+        {
+            Log.OfferEnded(logger, offer.ConversationId, offer.AgentId, offer.Outcome);
+            await agentHub.Clients.User(offer.AgentId).OfferEnded(offer.Id, offer.Outcome.ToString().ToLowerInvariant());
+        }
+
+        return ended.Count > 0;
+    }
+
+    private async Task<bool> ApplyPresenceGraceAsync(DateTimeOffset now, TimeSpan grace, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
+        var dropped = await db.AgentRouting.Where(a => a.Presence != Presence.Offline && a.DisconnectedAt != null).ToListAsync(cancellationToken);
+        var changed = false;
+        foreach (var agent in dropped.Where(a => a.DisconnectedAt + grace <= now && !connections.IsConnected(a.AgentId)))
+        {
+            agent.Presence = Presence.Offline;
+            agent.PresenceChangedAt = now;
+            agent.DisconnectedAt = null;
+            changed = true;
+            Log.ConnectionLost(logger, agent.AgentId);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return changed;
+    }
+
+    private async Task<bool> ReturnChatsOfOfflineAgentsAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var offline = await db.AgentRouting.AsNoTracking().Where(a => a.Presence == Presence.Offline)
+            .Select(a => new { a.AgentId, a.PresenceChangedAt }).ToListAsync(cancellationToken);
+        if (offline.Count == 0)
+        {
+            return false;
+        }
+
+        var wentOffline = offline.ToDictionary(a => a.AgentId, a => a.PresenceChangedAt);
+        var ids = wentOffline.Keys.ToList();
+        var held = await db.Conversations.AsNoTracking()
+            .Where(c => c.State == ConversationState.Assigned && c.AssignedAgentId != null && ids.Contains(c.AssignedAgentId))
+            .Select(c => new { c.Id, c.AssignedAgentId, c.AssignedAt }).ToListAsync(cancellationToken);
+        var changed = false;
+
+        // Only chats the agent had when they went offline; a chat taken while already offline (pulled) stays theirs.
+        foreach (var chat in held.Where(c => c.AssignedAt < wentOffline[c.AssignedAgentId!]))
+        {
+            await store.ExecuteAsync(chat.Id, c =>
+            {
+                if (c.State == ConversationState.Assigned && c.AssignedAgentId == chat.AssignedAgentId)
+                {
+                    c.ReturnToQueue(now);
+                    c.Append(MessageAuthor.System, RoutingTexts.AgentLeft(c.Language), now);
+                }
+
+                return c;
+            }, cancellationToken);
+            Log.ReturnedToQueue(logger, chat.Id, chat.AssignedAgentId!);
+            changed = true;
+        }
+
+        return changed;
+    }
+
+    private async Task<bool> MarkCallbacksDueAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
+        var booked = await db.CallbackBookings.Where(b => b.Status == CallbackStatus.Booked).ToListAsync(cancellationToken);
+        var due = booked.Where(b => b.SlotStart <= now).ToList();
+        foreach (var booking in due)
+        {
+            booking.Status = CallbackStatus.Due;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return due.Count > 0;
+    }
+
+    /// <summary>
+    /// Opens an SLA entry for every new request for a person, marks it connected when an agent took the chat, and
+    /// records a breach with its cause once the deadline has passed without a person or a callback. A request made
+    /// out of hours is answered at once with when people are back and the callback offer.
+    /// </summary>
+    private async Task<bool> KeepHumanAccessAsync(RoutingPicture picture, RoutingOptions settings, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
+        var now = picture.Now;
+        var target = new HumanAccessTarget(settings.SlaShare, settings.SlaConnectWithin, settings.SlaCallbackWithin);
+        var window = now.AddDays(-1);
+        var requests = (await db.Conversations.AsNoTracking()
+            .Where(c => c.HumanRequestedAt != null && c.HumanRequestedAt >= window && c.State != ConversationState.Assistant)
+            .Select(c => new { c.Id, c.HumanRequestedAt, c.AssignedAt, c.ClosedAt, c.State, c.Language })
+            .ToListAsync(cancellationToken));
+        var entries = await db.HumanAccess.Where(e => e.RequestedAt >= window)
+            .ToDictionaryAsync(e => (e.ConversationId, e.RequestedAt), cancellationToken);
+        var newlyRequested = new List<(Guid Id, string Language)>();
+        var changed = false;
+        foreach (var request in requests)
+        {
+            var key = (request.Id, request.HumanRequestedAt!.Value);
+            if (!entries.TryGetValue(key, out var entry))
+            {
+                entry = new HumanAccessEntry { Id = Guid.NewGuid(), ConversationId = request.Id, RequestedAt = key.Value };
+                db.HumanAccess.Add(entry);
+                entries[key] = entry;
+                newlyRequested.Add((request.Id, request.Language));
+            }
+
+            if (entry.ConnectedAt is null && request.AssignedAt is { } assignedAt && assignedAt >= entry.RequestedAt)
+            {
+                entry.ConnectedAt = assignedAt;
+                changed = true;
+            }
+
+            // The customer left before the deadline without being connected: abandoned, not a miss of the target.
+            if (entry.ConnectedAt is null && entry.CallbackBookedAt is null && entry.BreachedAt is null
+                && request.ClosedAt is { } closedAt && closedAt - entry.RequestedAt <= target.ConnectWithin)
+            {
+                db.HumanAccess.Remove(entry);
+                entries.Remove(key);
+                changed = true;
+            }
+        }
+
+        var timeouts = (await db.RoutingOffers.AsNoTracking().Where(o => o.Outcome == OfferOutcome.TimedOut)
+            .Select(o => new { o.ConversationId, o.OfferedAt }).ToListAsync(cancellationToken)).ToLookup(o => o.ConversationId);
+        foreach (var entry in entries.Values.Where(e => e.BreachedAt is null))
+        {
+            var record = new HumanAccessRecord(entry.ConversationId, entry.RequestedAt, entry.ConnectedAt, entry.CallbackBookedAt);
+            if (target.Evaluate(record, now) == SlaOutcome.Breached)
+            {
+                entry.BreachedAt = entry.RequestedAt + target.ConnectWithin;
+                var qualified = picture.Board.WaitInputsFor(entry.ConversationId)?.QualifiedOnShift ?? 0;
+                entry.BreachCause = HumanAccessTarget.CauseOf(qualified, timeouts[entry.ConversationId].Count(o => o.OfferedAt >= entry.RequestedAt));
+                Log.Breach(logger, entry.ConversationId, entry.BreachCause.Value);
+                changed = true;
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+
+        if (!picture.Hours.IsOpen(now))
+        {
+            var backAt = picture.Hours.NextOpen(now);
+            foreach (var (id, _) in newlyRequested)
+            {
+                await store.ExecuteAsync(id, c =>
+                {
+                    if (c.State == ConversationState.Queued)
+                    {
+                        c.Append(MessageAuthor.System, RoutingTexts.OutOfHours(c.Language, backAt, picture.Hours.TimeZone), now);
+                    }
+
+                    return c;
+                }, cancellationToken);
+            }
+        }
+
+        return changed || newlyRequested.Count > 0;
+    }
+
+    private async Task<bool> OfferAsync(RoutingPicture picture, RoutingOptions settings, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
+        var board = picture.Board;
+        foreach (var offered in picture.Offered)
+        {
+            board.Remove(offered); // Already with an agent to answer.
+        }
+
+        var offers = new List<RoutingOffer>();
+        while (board.NextAssignment(picture.Now) is { } decision)
+        {
+            var offer = new RoutingOffer
+            {
+                Id = Guid.NewGuid(),
+                ConversationId = decision.ConversationId,
+                AgentId = decision.AgentId,
+                OfferedAt = picture.Now,
+                ExpiresAt = picture.Now + settings.OfferTimeout,
+                Outcome = OfferOutcome.Pending,
+                Why = decision.Why.Length > 1000 ? decision.Why[..1000] : decision.Why,
+            };
+            offers.Add(offer);
+            board.Remove(decision.ConversationId);
+            var agent = board.FindAgent(decision.AgentId)!;
+            board.SetAgent(agent with { Load = agent.Load + 1 });
+        }
+
+        if (offers.Count == 0)
+        {
+            return false;
+        }
+
+        db.RoutingOffers.AddRange(offers);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Another instance offered one of these conversations first (one open offer per conversation): the next pass
+            // starts again from what is stored.
+            db.ChangeTracker.Clear();
+            return false;
+        }
+
+        foreach (var offer in offers)
+        {
+            Log.Offered(logger, offer.ConversationId, offer.AgentId);
+            await agentHub.Clients.User(offer.AgentId).Offered(OfferView.From(offer));
+        }
+
+        return true;
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(Level = LogLevel.Information, Message = "Conversation {ConversationId} offered to agent {AgentId}.")]
+        public static partial void Offered(ILogger logger, Guid conversationId, string agentId);
+
+        [LoggerMessage(Level = LogLevel.Information, Message = "Offer of conversation {ConversationId} to agent {AgentId} ended: {Outcome}.")]
+        public static partial void OfferEnded(ILogger logger, Guid conversationId, string agentId, OfferOutcome outcome);
+
+        [LoggerMessage(Level = LogLevel.Information, Message = "Agent {AgentId} lost their connection for longer than the grace period: now offline.")]
+        public static partial void ConnectionLost(ILogger logger, string agentId);
+
+        [LoggerMessage(Level = LogLevel.Information, Message = "Conversation {ConversationId} returned to the queue: agent {AgentId} went offline.")]
+        public static partial void ReturnedToQueue(ILogger logger, Guid conversationId, string agentId);
+
+        [LoggerMessage(Level = LogLevel.Warning, Message = "Human-access target missed for conversation {ConversationId}: {Cause}.")]
+        public static partial void Breach(ILogger logger, Guid conversationId, BreachCause cause);
+    }
+}

@@ -1,0 +1,38 @@
+using System.Globalization;
+
+namespace RelayDesk.Web.Features.Routing;
+
+/// <summary>What customers read from routing, in German and English. Times are shown in the desk's time zone.</summary>
+internal static class RoutingTexts
+{
+    private static readonly CultureInfo German = CultureInfo.GetCultureInfo("de-DE");
+    private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
+
+    public static string OutOfHours(string language, DateTimeOffset? backAt, TimeZoneInfo zone) => (language, backAt) switch
+    {
+        ("de", { } at) => $"Unser Team ist gerade nicht da und ab {Format(language, at, zone)} wieder für Sie erreichbar. Sie müssen nicht warten: Wählen Sie unten einen Rückruftermin, oder behalten Sie Ihren Platz – wir antworten hier.",
+        ("de", null) => "Unser Team ist gerade nicht da. Wählen Sie unten einen Rückruftermin, oder behalten Sie Ihren Platz – wir antworten hier.",
+        (_, { } at) => $"Our team is away right now and back {Format(language, at, zone)}. You don't have to wait: pick a callback time below, or keep your place and we'll reply here.",
+        _ => "Our team is away right now. Pick a callback time below, or keep your place and we'll reply here.",
+    };
+
+    public static string CallbackBooked(string language, DateTimeOffset slot, TimeZoneInfo zone) => language == "de"
+        ? $"Gebucht: Wir melden uns {Format(language, slot, zone)} bei Ihnen."
+        : $"Booked: a person will get back to you {Format(language, slot, zone)}.";
+
+    public static string AgentLeft(string language) => language == "de"
+        ? "Ihre Ansprechperson musste das Gespräch abgeben. Wir verbinden Sie mit der nächsten freien Person – Ihr Platz bleibt vorn."
+        : "The person helping you had to step away. We're connecting you with the next free person – you keep your place at the front.";
+
+    public static string TransferredTo(string language, string agentName) => language == "de"
+        ? $"{agentName} übernimmt jetzt Ihr Anliegen."
+        : $"{agentName} is taking over your conversation now.";
+
+    private static string Format(string language, DateTimeOffset instant, TimeZoneInfo zone)
+    {
+        var local = TimeZoneInfo.ConvertTime(instant, zone);
+        return language == "de"
+            ? $"am {local.ToString("dddd, d. MMMM, 'um' HH:mm", German)} Uhr (Berliner Zeit)"
+            : $"on {local.ToString("dddd d MMMM 'at' HH:mm", English)} (Berlin time)";
+    }
+}

@@ -1,0 +1,62 @@
+using RelayDesk.Domain.Conversations;
+
+namespace RelayDesk.Domain.Tests.Conversations;
+
+public class ConversationRoutingTests
+{
+    private static readonly DateTimeOffset Later = ConversationBuilder.T0.AddMinutes(5);
+
+    [Fact]
+    public void ReturnToQueue_FromAssigned_QueuesAgainAndKeepsTheRequestTime()
+    {
+        var conversation = new ConversationBuilder().In(ConversationState.Assigned).AssignedTo("anna").Build();
+        var requestedAt = conversation.HumanRequestedAt;
+
+        conversation.ReturnToQueue(Later);
+
+        Assert.Equal(ConversationState.Queued, conversation.State);
+        Assert.Null(conversation.AssignedAgentId);
+        Assert.Equal(requestedAt, conversation.HumanRequestedAt);
+        Assert.IsType<ConversationReturnedToQueue>(conversation.DomainEvents[^1]);
+    }
+
+    [Fact]
+    public void ReturnToQueue_WhenNotAssigned_IsRefused()
+    {
+        var conversation = new ConversationBuilder().In(ConversationState.Queued).Build();
+
+        Assert.Throws<DomainException>(() => conversation.ReturnToQueue(Later));
+    }
+
+    [Fact]
+    public void Transfer_ByTheAssignedAgent_MovesTheChat()
+    {
+        var conversation = new ConversationBuilder().In(ConversationState.Assigned).AssignedTo("anna").Build();
+
+        conversation.Transfer("anna", "ben", "Ben Wagner", Later);
+
+        Assert.Equal("ben", conversation.AssignedAgentId);
+        Assert.Equal(Later, conversation.AssignedAt);
+        Assert.Equal(new ConversationTransferred(conversation.Id, "anna", "ben", Later), conversation.DomainEvents[^1]);
+    }
+
+    [Fact]
+    public void Transfer_ByAnotherAgent_IsRefused_ButASupervisorMayMoveIt()
+    {
+        var conversation = new ConversationBuilder().In(ConversationState.Assigned).AssignedTo("anna").Build();
+
+        var refused = Assert.Throws<DomainException>(() => conversation.Transfer("clara", "ben", "Ben Wagner", Later));
+        Assert.Equal("conversation.not_your_conversation", refused.Code);
+        conversation.Transfer(null, "ben", "Ben Wagner", Later);
+        Assert.Equal("ben", conversation.AssignedAgentId);
+    }
+
+    [Fact]
+    public void Transfer_ToTheSameAgent_IsRefused()
+    {
+        var conversation = new ConversationBuilder().In(ConversationState.Assigned).AssignedTo("anna").Build();
+
+        Assert.Equal("conversation.transfer_to_same_agent",
+            Assert.Throws<DomainException>(() => conversation.Transfer(null, "anna", "Anna", Later)).Code);
+    }
+}
