@@ -54,12 +54,16 @@ public sealed partial class RoutingPass(
         }
 
         var ids = pending.Select(o => o.ConversationId).Distinct().ToList();
-        var stillQueued = (await db.Conversations.AsNoTracking().Where(c => ids.Contains(c.Id) && c.State == ConversationState.Queued)
-            .Select(c => c.Id).ToListAsync(cancellationToken)).ToHashSet();
+        var states = await db.Conversations.AsNoTracking().Where(c => ids.Contains(c.Id))
+            .Select(c => new { c.Id, c.State, c.AssignedAgentId }).ToDictionaryAsync(c => c.Id, cancellationToken);
         var ended = new List<RoutingOffer>();
         foreach (var offer in pending)
         {
-            var outcome = !stillQueued.Contains(offer.ConversationId) ? OfferOutcome.Withdrawn
+            var conversation = states.GetValueOrDefault(offer.ConversationId);
+
+            // The agent's accept may have assigned the chat a moment before it closes its offer: that is an acceptance.
+            var outcome = conversation is { State: ConversationState.Assigned } && conversation.AssignedAgentId == offer.AgentId ? OfferOutcome.Accepted
+                : conversation is not { State: ConversationState.Queued } ? OfferOutcome.Withdrawn
                 : offer.ExpiresAt <= now ? OfferOutcome.TimedOut
                 : OfferOutcome.Pending;
             if (outcome != OfferOutcome.Pending)
