@@ -1,9 +1,11 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 using RelayDesk.Assistant;
 using RelayDesk.Assistant.Conversation;
 using RelayDesk.Assistant.Knowledge;
+using RelayDesk.Assistant.Llm;
 using RelayDesk.Assistant.Nlu;
 using RelayDesk.Data;
 using RelayDesk.Data.Seeding;
@@ -41,11 +43,18 @@ public static class RelayDeskHost
         services.AddSingleton(_ => new KnowledgeBase(HelpArticleCatalog.LoadBuiltIn()));
         services.AddSingleton<EmbeddedIntentModel>();
         services.AddSingleton<IIntentRecognizer>(provider => provider.GetRequiredService<EmbeddedIntentModel>());
+        services.AddSingleton<LanguageDetector>();
+        services.AddSingleton<ILanguageDetector>(provider => provider.GetRequiredService<LanguageDetector>());
         services.AddHostedService<IntentModelWarmup>();
-        services.AddSingleton<IAssistant, EmbeddedAssistant>();
+        services.AddSingleton<EmbeddedAssistant>();
+        services.AddAssistantProvider();
         services.AddOptions<AssistantOptions>().BindConfiguration(AssistantOptions.Section)
             .Validate(o => o.TurnTimeout > TimeSpan.Zero && o.MaxConcurrentTurns > 0, "Assistant:TurnTimeout and Assistant:MaxConcurrentTurns must be positive.")
             .ValidateOnStart();
+        services.AddOptions<AssistantProviderOptions>()
+            .Validate<IOptions<AssistantOptions>>(
+                (provider, turns) => provider.Provider != AssistantProvider.OpenAI || provider.OpenAI.TurnBudget < turns.Value.TurnTimeout,
+                "Assistant:OpenAI:TurnBudget must be shorter than Assistant:TurnTimeout, so the embedded assistant can still answer when the model is slow.");
         services.AddSingleton<AssistantInbox>();
         services.AddScoped<AssistantTurnHandler>();
         services.AddHostedService<AssistantWorker>();

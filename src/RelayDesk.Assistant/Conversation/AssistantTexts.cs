@@ -22,4 +22,22 @@ internal static class AssistantTexts
     public static string NotUnderstood(string language) => language == "de"
         ? "Das habe ich leider nicht sicher verstanden. Können Sie es anders formulieren? Wenn Sie lieber mit einem Menschen sprechen möchten, drücken Sie „Mit einem Menschen sprechen“."
         : "I'm not sure I understood that. Could you put it differently? If you'd rather talk to a person, press \"Talk to a human\".";
+
+    private static readonly string[] SmallTalk =
+    [
+        Greeting("de"), Greeting("en"), Hello("de"), Hello("en"), YouAreWelcome("de"), YouAreWelcome("en"),
+    ];
+
+    public static bool IsSmallTalk(string text) => SmallTalk.Contains(text, StringComparer.Ordinal);
+
+    public static bool IsNotUnderstood(string text) => text == NotUnderstood("de") || text == NotUnderstood("en");
+
+    /// <summary>The help article an <see cref="Answer"/> quoted (its first line), or null for any other text.</summary>
+    public static string? ArticleTitle(string text)
+    {
+        var end = text.IndexOf("\n\n", StringComparison.Ordinal);
+        return end > 0 && (text.EndsWith(Answer("de", "", "")[2..], StringComparison.Ordinal) || text.EndsWith(Answer("en", "", "")[2..], StringComparison.Ordinal))
+            ? text[..end]
+            : null;
+    }
 }

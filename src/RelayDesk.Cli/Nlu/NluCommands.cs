@@ -48,6 +48,42 @@ internal static class NluCommands
             }
         });
         nlu.Subcommands.Add(eval);
+        nlu.Subcommands.Add(LanguageEval());
         return nlu;
     }
+
+    /// <summary>
+    /// <c>relaydesk nlu language-eval --file TEXTS --language de|en [--json]</c>: scores the product's language detector
+    /// on texts known to be in one language (CSV with a text column, or TSV whose first column is the text).
+    /// </summary>
+    private static Command LanguageEval()
+    {
+        var file = new Option<FileInfo[]>("--file") { Description = "Texts in one language: CSV with a text header, or TSV (first column).", Required = true, AllowMultipleArgumentsPerToken = true };
+        var language = new Option<string>("--language") { Description = "The language every text is in (de or en).", Required = true };
+        var json = new Option<bool>("--json") { Description = "Print one JSON object (snake_case)." };
+        var command = new Command("language-eval", "Score the German/English detector on texts of a known language.") { file, language, json };
+        command.SetAction(result =>
+        {
+            try
+            {
+                var texts = result.GetValue(file)!.SelectMany(f => ReadTexts(f.FullName)).ToList();
+                using var detector = new LanguageDetector();
+                detector.Use(IntentClassifier.Train(LanguageDetector.ProductData(), LanguageDetector.Options));
+                var report = LanguageEvaluation.Run(detector, texts, result.GetValue(language)!);
+                Console.WriteLine(result.GetValue(json) ? report.ToJson() : report.ToText());
+                return 0;
+            }
+            catch (Exception exception) when (exception is IOException or FormatException or ArgumentException or InvalidOperationException or UnauthorizedAccessException)
+            {
+                Console.Error.WriteLine($"error: {exception.Message}");
+                return 2;
+            }
+        });
+        return command;
+    }
+
+    private static IEnumerable<string> ReadTexts(string path) =>
+        path.EndsWith(".tsv", StringComparison.OrdinalIgnoreCase)
+            ? File.ReadLines(path).Select(line => line.Split('\t')[0]).Where(text => text.Length > 0)
+            : IntentDataset.Load(path).Select(row => row.Text);
 }

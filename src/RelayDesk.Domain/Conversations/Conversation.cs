@@ -115,6 +115,22 @@ public sealed class Conversation
     }
 
     /// <summary>
+    /// The customer writes in another of the desk's languages than the conversation started in: replies, hand-off texts
+    /// and routing follow. Returns false when it already was that language.
+    /// </summary>
+    public bool SwitchLanguage(string language)
+    {
+        var code = SupportedLanguages.Normalize(language);
+        if (code == Language)
+        {
+            return false;
+        }
+
+        Language = code;
+        return true;
+    }
+
+    /// <summary>
     /// Appends a message, or — when <paramref name="clientMessageId"/> was seen before — returns the message stored
     /// the first time, so a retried send is acknowledged again and stored once.
     /// </summary>

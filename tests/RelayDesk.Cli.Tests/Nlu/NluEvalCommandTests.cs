@@ -36,6 +36,21 @@ public sealed class NluEvalCommandTests : IDisposable
         Assert.Contains("label", stderr, StringComparison.OrdinalIgnoreCase);
     }
 
+    [Fact]
+    public async Task LanguageEval_OnGermanTexts_ReportsHowOftenTheDetectorIsRightAndSure()
+    {
+        var texts = Path.Combine(_folder, "de.tsv");
+        await File.WriteAllLinesAsync(texts, ["Wann wird meine nächste Rate abgebucht?\tx", "Ich habe das Paket zurückgeschickt, bitte stoppt die Rechnung\tx"]);
+
+        var (exit, stdout, stderr) = await CliRunner.RunAsync("nlu", "language-eval", "--file", texts, "--language", "de", "--json");
+
+        Assert.True(exit == 0, stderr);
+        var json = JsonDocument.Parse(stdout).RootElement;
+        Assert.Equal(2, json.GetProperty("texts").GetInt32());
+        Assert.Equal(1.0, json.GetProperty("accuracy").GetDouble());
+        Assert.Equal(3, json.GetProperty("by_length").GetArrayLength());
+    }
+
     private static string[] Repeat(string template, string label) =>
         [.. Enumerable.Range(1, 12).Select(i => $"{string.Format(System.Globalization.CultureInfo.InvariantCulture, template, i)},{label}")];
 

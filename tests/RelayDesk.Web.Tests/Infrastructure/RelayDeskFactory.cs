@@ -43,6 +43,9 @@ public sealed class RelayDeskFactory : WebApplicationFactory<Program>
     /// <summary>Demo BNPL customers to seed (the same first ones as the full demo): a few of every situation by default.</summary>
     public int DemoCustomers { get; init; } = 24;
 
+    /// <summary>Further configuration, e.g. the assistant's LLM provider.</summary>
+    public IReadOnlyDictionary<string, string?> Settings { get; init; } = new Dictionary<string, string?>();
+
     public string DatabasePath => Path.Combine(_folder, "relaydesk.db");
 
     /// <summary>One intent-model cache for every test app of this run: trained once, loaded by the others.</summary>
@@ -62,6 +65,11 @@ public sealed class RelayDeskFactory : WebApplicationFactory<Program>
         if (AssistantTimeout is { } timeout)
         {
             builder.UseSetting("Assistant:TurnTimeout", timeout.ToString("c", System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
         }
 
         builder.ConfigureTestServices(services =>

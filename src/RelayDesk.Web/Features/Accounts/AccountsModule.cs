@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using RelayDesk.Assistant.Llm;
 using RelayDesk.Data.Accounts;
 using RelayDesk.Domain.Accounts;
 using RelayDesk.Domain.Accounts.Errands;
@@ -15,6 +17,12 @@ public static class AccountsModule
         services.AddSingleton<IAccountErrands, ScopedAccountErrands>();
         services.AddScoped<GetMyPurchases>();
         services.AddScoped<AgentAccountErrands>();
+
+        // An external model (Assistant:Provider=OpenAI) gets the same errands as tools, and the customer's own
+        // personal data is redacted before anything leaves.
+        services.AddScoped<AssistantAccountErrands>();
+        services.Replace(ServiceDescriptor.Singleton<IAssistantToolbox, ErrandToolbox<AssistantAccountErrands>>());
+        services.Replace(ServiceDescriptor.Scoped<ICustomerPersonalData, CustomerPersonalData>());
         return services;
     }
 

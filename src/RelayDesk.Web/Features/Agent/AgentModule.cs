@@ -12,6 +12,8 @@ public static class AgentModule
         services.AddScoped<AcceptConversation>();
         services.AddScoped<SendAgentMessage>();
         services.AddScoped<ResolveConversation>();
+        services.AddScoped<GetCaseAssist>();
+        services.AddSingleton<RelayDesk.Assistant.Handover.CaseSummarizer>();
         return services;
     }
 
@@ -27,6 +29,7 @@ public static class AgentModule
         AcceptConversation.Map(group);
         SendAgentMessage.Map(group);
         ResolveConversation.Map(group);
+        GetCaseAssist.Map(group);
         return endpoints;
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using RelayDesk.Assistant;
+using RelayDesk.Assistant.Nlu;
 using RelayDesk.Domain.Conversations;
 using RelayDesk.Domain.Escalation;
 using RelayDesk.Web.Features.Conversations;
@@ -15,6 +16,7 @@ namespace RelayDesk.Web.Features.AssistantTurns;
 public sealed partial class AssistantTurnHandler(
     ConversationStore store,
     IAssistant assistant,
+    ILanguageDetector languages,
     EscalationRuleSet rules,
     IOptions<AssistantOptions> options,
     TimeProvider clock,
@@ -29,13 +31,18 @@ public sealed partial class AssistantTurnHandler(
             return;
         }
 
+        // A customer who writes in the other language is answered (and routed) in it; unsure detections change nothing.
+        var language = languages.Detect(pending.Text) is { IsConfident: true } detected ? detected.Language : conversation.Language;
         var memory = conversation.Memory;
-        var decision = rules.Decide(EscalationInput.BeforeAssistant(pending.Text, conversation.Language, memory));
+        var decision = rules.Decide(EscalationInput.BeforeAssistant(pending.Text, language, memory));
         var signals = TurnSignals.None;
         string? answer = null;
         if (!decision.Escalate)
         {
-            var reply = await AskAssistantAsync(new AssistantTurn(conversationId, conversation.Language, pending.Text, conversation.CustomerId), cancellationToken);
+            var history = conversation.Messages.Where(m => m.Seq < pending.Seq).OrderBy(m => m.Seq)
+                .Select(m => new AssistantHistoryLine(m.Author, m.Text)).ToList();
+            var turn = new AssistantTurn(conversationId, language, pending.Text, conversation.CustomerId, history);
+            var reply = await AskAssistantAsync(turn, cancellationToken);
             signals = reply.Signals;
             answer = reply.Text;
             if (string.IsNullOrWhiteSpace(answer))
@@ -44,7 +51,7 @@ public sealed partial class AssistantTurnHandler(
                 signals = signals with { AssistantFailed = true, FailureDetail = signals.FailureDetail ?? "The assistant gave no answer." };
             }
 
-            decision = rules.Decide(new EscalationInput(pending.Text, conversation.Language, signals, memory, []));
+            decision = rules.Decide(new EscalationInput(pending.Text, language, signals, memory, []));
             if (!decision.Escalate && string.IsNullOrWhiteSpace(answer))
             {
                 decision = EscalationDecision.TurnFailed(signals.FailureDetail!);
@@ -60,6 +67,7 @@ public sealed partial class AssistantTurnHandler(
             }
 
             var now = clock.GetUtcNow();
+            c.SwitchLanguage(language);
             c.RememberTurn(remembered);
             if (decision.Escalate)
             {
