@@ -57,14 +57,15 @@ public sealed class EmbeddedAssistant(KnowledgeBase knowledge, IIntentRecognizer
         }
 
         var signals = new TurnSignals { Intent = recognised?.Label ?? article.TopicId, Confidence = recognised?.Confidence ?? MinimumCoverage };
-        var answer = AssistantTexts.Answer(turn.Language, article.Title, article.Body);
+        var body = article.Body;
         if (_accounts is not null && turn.CustomerId is null && recognised is not null && AccountErrandAnswers.Intents.Contains(recognised.Label))
         {
-            // An anonymous visitor gets the general answer, and is told that the errand itself needs a login.
-            answer += "\n\n" + AccountTexts.LoginRequired(turn.Language);
+            // An anonymous visitor gets the general answer, and is told that the errand itself needs a login (inside
+            // the article answer, so it still reads — and is summarised for agents — as a help-article answer).
+            body += "\n\n" + AccountTexts.LoginRequired(turn.Language);
         }
 
-        return new AssistantReply(answer, signals, article.Id);
+        return new AssistantReply(AssistantTexts.Answer(turn.Language, article.Title, body), signals, article.Id);
     }
 
     private static Task<AssistantReply> Reply(string text, IntentPrediction intent) =>
