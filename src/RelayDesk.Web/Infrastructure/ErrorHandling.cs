@@ -15,6 +15,7 @@ internal sealed class DomainExceptionHandler(IProblemDetailsService problemDetai
         {
             ConversationNotFoundException => (StatusCodes.Status404NotFound, "Conversation not found", exception.Message, "conversation.not_found"),
             OfferNotFoundException => (StatusCodes.Status404NotFound, "Offer not found", exception.Message, "offer.not_found"),
+            DomainException { Code: Features.Accounts.AgentAccountErrands.NotYours } d => (StatusCodes.Status403Forbidden, "Not your conversation", d.Message, d.Code),
             DomainException d when d.Code.StartsWith("conversation.", StringComparison.Ordinal) =>
                 (StatusCodes.Status409Conflict, "The conversation cannot do that now", d.Message, d.Code),
             DomainException d => (StatusCodes.Status400BadRequest, "Invalid request", d.Message, d.Code),

@@ -4,6 +4,7 @@ using RelayDesk.Data;
 using RelayDesk.Data.Accounts;
 using RelayDesk.Domain;
 using RelayDesk.Domain.Accounts.Errands;
+using RelayDesk.Domain.Conversations;
 using RelayDesk.Web.Features.Agent;
 using RelayDesk.Web.Features.Conversations;
 
@@ -31,23 +32,35 @@ public sealed class AgentAccountErrands(RelayDeskDbContext db, AccountErrands er
     }
 
     public async Task<ErrandResult<DueDateExtension>> ExtendAsync(Guid conversationId, ExtendRequest request, ClaimsPrincipal user, CancellationToken cancellationToken) =>
-        await errands.ExtendDueDateAsync(await CallerAsync(conversationId, user, cancellationToken), request.PurchaseNumber ?? string.Empty, request.Days, request.IdempotencyKey ?? string.Empty, cancellationToken);
+        await errands.ExtendDueDateAsync(await CallerAsync(conversationId, user, cancellationToken, change: true), request.PurchaseNumber ?? string.Empty, request.Days, request.IdempotencyKey ?? string.Empty, cancellationToken);
 
     public async Task<ErrandResult<ReturnRegistered>> MarkReturnSentAsync(Guid conversationId, PurchaseRequest request, ClaimsPrincipal user, CancellationToken cancellationToken) =>
-        await errands.MarkReturnSentAsync(await CallerAsync(conversationId, user, cancellationToken), request.PurchaseNumber ?? string.Empty, request.IdempotencyKey ?? string.Empty, cancellationToken);
+        await errands.MarkReturnSentAsync(await CallerAsync(conversationId, user, cancellationToken, change: true), request.PurchaseNumber ?? string.Empty, request.IdempotencyKey ?? string.Empty, cancellationToken);
 
     public async Task<ErrandResult<InvoiceResent>> ResendInvoiceAsync(Guid conversationId, PurchaseRequest request, ClaimsPrincipal user, CancellationToken cancellationToken) =>
-        await errands.ResendInvoiceAsync(await CallerAsync(conversationId, user, cancellationToken), request.PurchaseNumber ?? string.Empty, request.IdempotencyKey ?? string.Empty, cancellationToken);
+        await errands.ResendInvoiceAsync(await CallerAsync(conversationId, user, cancellationToken, change: true), request.PurchaseNumber ?? string.Empty, request.IdempotencyKey ?? string.Empty, cancellationToken);
 
-    private async Task<ErrandCaller> CallerAsync(Guid conversationId, ClaimsPrincipal user, CancellationToken cancellationToken)
+    /// <summary>
+    /// The agent acting on the conversation's customer. Any agent may look (the look is audited); only the agent the
+    /// conversation is assigned to — or a supervisor — may change the account.
+    /// </summary>
+    private async Task<ErrandCaller> CallerAsync(Guid conversationId, ClaimsPrincipal user, CancellationToken cancellationToken, bool change = false)
     {
         var agent = await current.ResolveAsync(user);
-        var conversation = await db.Conversations.AsNoTracking().Where(c => c.Id == conversationId).Select(c => new { c.CustomerId }).SingleOrDefaultAsync(cancellationToken)
+        var conversation = await db.Conversations.AsNoTracking().Where(c => c.Id == conversationId)
+            .Select(c => new { c.CustomerId, c.State, c.AssignedAgentId }).SingleOrDefaultAsync(cancellationToken)
             ?? throw new ConversationNotFoundException(conversationId);
+        if (change && !user.IsInRole(Roles.Supervisor) && (conversation.State != ConversationState.Assigned || conversation.AssignedAgentId != agent.Id))
+        {
+            throw new DomainException(NotYours, "Only the agent this conversation is assigned to (or a supervisor) can change the customer's account.");
+        }
+
         return conversation.CustomerId is null
             ? throw new DomainException("conversation.no-customer", "This conversation is anonymous: no customer account is linked to it.")
             : new ErrandCaller(ActorKind.Agent, agent.Id, conversation.CustomerId, conversationId);
     }
+
+    public const string NotYours = "conversation.not_yours";
 
     private static T Checked<T>(ErrandResult<T> result)
         where T : class => result.Value ?? throw new DomainException(result.Code, result.Message);
