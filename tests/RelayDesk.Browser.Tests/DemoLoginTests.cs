@@ -28,4 +28,49 @@ public sealed class DemoLoginTests(BrowserFixture fixture) : IClassFixture<Brows
         await Assertions.Expect(page.Locator("[data-testid=chat-message][data-author=assistant]").Nth(1)).ToContainTextAsync("overdue since", new() { Timeout = Timeout });
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "demo-customer-login.png"), FullPage = true });
     }
+
+    [Fact]
+    public async Task The_agent_who_takes_a_signed_in_customers_chat_sees_the_briefing_and_the_account_and_resends_an_invoice()
+    {
+        await using var customerContext = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "de-DE", BaseURL = fixture.BaseAddress.ToString() });
+        await using var agentContext = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "en-GB", BaseURL = fixture.BaseAddress.ToString() });
+        var customer = await customerContext.NewPageAsync();
+        var agent = await agentContext.NewPageAsync();
+        customer.SetDefaultTimeout(Timeout);
+        agent.SetDefaultTimeout(Timeout);
+
+        await customer.GotoAsync("/");
+        await customer.Locator("[data-testid=demo-situation]").SelectOptionAsync("due-soon");
+        await customer.Locator("#demo-language").SelectOptionAsync("de");
+        await customer.Locator("[data-testid=demo-login-button]").ClickAsync();
+        await Assertions.Expect(customer.Locator("[data-testid=demo-who]")).ToContainTextAsync("Logged in as");
+        await Assertions.Expect(customer.Locator("[data-testid=chat-message][data-author=assistant]").First).ToBeVisibleAsync(new() { Timeout = Timeout });
+        await customer.Locator("[data-testid=chat-input]").FillAsync("Ich habe die Rechnung nicht bekommen, können Sie sie nochmal schicken?");
+        await customer.Locator("[data-testid=chat-send]").ClickAsync();
+        await Assertions.Expect(customer.Locator("[data-testid=chat-message][data-author=assistant]")).ToHaveCountAsync(2, new() { Timeout = Timeout });
+        await customer.Locator("[data-testid=talk-to-human]").ClickAsync();
+
+        await agent.GotoAsync("/agent");
+        await agent.WaitForURLAsync("**/agent/login**");
+        await agent.Locator("[data-testid=login-email]").FillAsync("agent1@demo.local");
+        await agent.Locator("[data-testid=login-password]").FillAsync(BrowserFixture.DemoPassword);
+        await agent.Locator("[data-testid=login-submit]").ClickAsync();
+        await agent.WaitForURLAsync(url => url.EndsWith("/agent", StringComparison.Ordinal));
+        var queueItem = agent.Locator("[data-testid=queue-item]").Filter(new() { HasText = "Rechnung" });
+        await queueItem.Locator("[data-testid=accept-button]").ClickAsync();
+
+        // The briefing names the errand and offers German replies; the account of the signed-in customer is beside it.
+        await Assertions.Expect(agent.Locator("[data-testid=case-summary]")).ToContainTextAsync("Rechnung");
+        await Assertions.Expect(agent.Locator("[data-testid=suggested-reply]").First).ToContainTextAsync("Hallo");
+        var panel = agent.Locator("[data-testid=account-panel]");
+        await Assertions.Expect(panel).ToContainTextAsync("Customer account C-");
+        await panel.Locator("[data-testid=errand-resend]").First.ClickAsync();
+        await Assertions.Expect(agent.Locator("[data-testid=errand-outcome]")).ToContainTextAsync("sent again to");
+
+        // A suggestion only fills the reply box.
+        await agent.Locator("[data-testid=suggested-reply]").First.ClickAsync();
+        await Assertions.Expect(agent.Locator("[data-testid=agent-input] textarea, textarea[data-testid=agent-input]").First).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("^Hallo"));
+        await Assertions.Expect(customer.Locator("[data-testid=chat-message][data-author=agent]")).ToHaveCountAsync(0);
+        await agent.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "agent-briefing-account.png"), FullPage = true });
+    }
 }
