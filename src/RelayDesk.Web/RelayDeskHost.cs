@@ -16,6 +16,7 @@ using RelayDesk.Web.Features.Agent;
 using RelayDesk.Web.Features.AssistantTurns;
 using RelayDesk.Web.Features.Conversations;
 using RelayDesk.Web.Features.Demo;
+using RelayDesk.Web.Features.EmailReplies;
 using RelayDesk.Web.Features.Escalation;
 using RelayDesk.Web.Features.Routing;
 using RelayDesk.Web.Features.Staffing;
@@ -67,6 +68,7 @@ public static class RelayDeskHost
         services.AddAccounts();
         services.AddDemo();
         services.AddQueueRouting();
+        services.AddEmailReplies();
 
         services.AddSingleton<DeskFeed>();
         services.AddScoped<DeskNotifier>();
@@ -105,6 +107,7 @@ public static class RelayDeskHost
             app.MapDemo();
         }
         app.MapQueueRouting();
+        app.MapEmailReplies();
         app.MapHub<CustomerHub>("/hubs/customer");
         app.MapHub<AgentHub>("/hubs/agent");
         app.MapPost("/agent/logout", async (SignInManager<AgentUser> signIn) =>

@@ -57,6 +57,11 @@ public sealed class OutboundEmail
 
     public string? PurchaseNumber { get; set; }
 
+    /// <summary>For an agent's reply sent by e-mail: the conversation and the message's place in it (one mail per message).</summary>
+    public Guid? ConversationId { get; set; }
+
+    public long? MessageSeq { get; set; }
+
     public DateTimeOffset QueuedAt { get; set; }
 
     public DateTimeOffset? SentAt { get; set; }

@@ -133,5 +133,6 @@ internal sealed class OutboundEmailConfiguration : IEntityTypeConfiguration<Outb
         builder.Property(e => e.Body).HasMaxLength(8000);
         builder.Property(e => e.PurchaseNumber).HasMaxLength(32);
         builder.HasIndex(e => e.SentAt);
+        builder.HasIndex(e => new { e.ConversationId, e.MessageSeq }).IsUnique();
     }
 }

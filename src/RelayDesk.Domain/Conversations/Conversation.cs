@@ -85,6 +85,14 @@ public sealed class Conversation
 
     public DateTimeOffset? ClosedAt { get; private set; }
 
+    /// <summary>
+    /// Where agents' replies go by e-mail while the customer is away from the chat ("keep my place and reply by
+    /// e-mail"); null when the customer did not choose it.
+    /// </summary>
+    public string? EmailReplyTo { get; private set; }
+
+    public DateTimeOffset? EmailReplyChosenAt { get; private set; }
+
     /// <summary>The highest message sequence number so far (0 before the first message).</summary>
     public long LastSeq { get; private set; }
 
@@ -297,6 +305,30 @@ public sealed class Conversation
         State = ConversationState.Resolved;
         ResolvedAt = now;
         Touch(new ConversationResolved(Id, agentId, now));
+    }
+
+    /// <summary>
+    /// The waiting customer keeps their place and asks for replies by e-mail. Only while waiting for a person; choosing
+    /// again replaces the address. Returns false when that address was already chosen.
+    /// </summary>
+    public bool ChooseEmailReply(string? address, DateTimeOffset now)
+    {
+        if (State != ConversationState.Queued)
+        {
+            throw new DomainException("conversation.not_queued",
+                "Replies by e-mail can be chosen while you are waiting for a person.");
+        }
+
+        var email = EmailAddress.Normalize(address);
+        if (email == EmailReplyTo)
+        {
+            return false;
+        }
+
+        EmailReplyTo = email;
+        EmailReplyChosenAt = now;
+        Touch(new EmailReplyChosen(Id, now));
+        return true;
     }
 
     /// <summary>Ends the conversation for good; nothing can be written afterwards.</summary>

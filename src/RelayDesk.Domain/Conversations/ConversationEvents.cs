@@ -17,3 +17,5 @@ public sealed record ConversationClosed(Guid ConversationId, DateTimeOffset Occu
 public sealed record ConversationReturnedToQueue(Guid ConversationId, string FromAgentId, DateTimeOffset OccurredAt) : IDomainEvent;
 
 public sealed record ConversationTransferred(Guid ConversationId, string FromAgentId, string ToAgentId, DateTimeOffset OccurredAt) : IDomainEvent;
+
+public sealed record EmailReplyChosen(Guid ConversationId, DateTimeOffset OccurredAt) : IDomainEvent;

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 using RelayDesk.Web.Auth;
 using RelayDesk.Web.Features.Conversations;
+using RelayDesk.Web.Features.EmailReplies;
 
 namespace RelayDesk.Web.Hubs;
 
@@ -14,8 +15,22 @@ public sealed class CustomerHub(
     GetConversation getConversation,
     GetMessages getMessages,
     SendMessage sendMessage,
-    RequestHuman requestHuman) : Hub<ICustomerClient>
+    RequestHuman requestHuman,
+    CustomerConnections connections) : Hub<ICustomerClient>
 {
+    /// <summary>A customer in the chat reads agents' replies here; only customers who are away get them by e-mail.</summary>
+    public override Task OnConnectedAsync()
+    {
+        connections.Connected(CustomerAccess.Own(Context.User!));
+        return base.OnConnectedAsync();
+    }
+
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        connections.Disconnected(CustomerAccess.Own(Context.User!));
+        return base.OnDisconnectedAsync(exception);
+    }
+
     public sealed record JoinResult(ConversationView Conversation, IReadOnlyList<MessageView> Messages);
 
     /// <summary>Subscribes to live events and returns everything after <paramref name="afterSeq"/>: call on every (re)connect.</summary>

@@ -85,7 +85,7 @@ public sealed class DeskNotifier(
     {
         var items = await agentQueries.QueueAsync(cancellationToken, picture);
         await agents.Clients.Group(HubGroups.Agents).QueueChanged(items);
-        foreach (var view in waitingRoom.QueuedViews(picture))
+        foreach (var view in await waitingRoom.QueuedViewsAsync(picture, cancellationToken))
         {
             if (view.Id != changed)
             {

@@ -222,10 +222,16 @@ namespace RelayDesk.Data.Migrations.Sqlite
                         .HasMaxLength(8000)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("ConversationId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("CustomerId")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("MessageSeq")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("PurchaseNumber")
                         .HasMaxLength(32)
@@ -250,6 +256,9 @@ namespace RelayDesk.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("SentAt");
+
+                    b.HasIndex("ConversationId", "MessageSeq")
+                        .IsUnique();
 
                     b.ToTable("email_outbox", (string)null);
                 });
@@ -841,6 +850,13 @@ namespace RelayDesk.Data.Migrations.Sqlite
 
                     b.Property<string>("CustomerId")
                         .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("EmailReplyChosenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EmailReplyTo")
+                        .HasMaxLength(254)
                         .HasColumnType("TEXT");
 
                     b.Property<double?>("EscalationConfidence")

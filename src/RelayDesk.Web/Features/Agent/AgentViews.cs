@@ -47,11 +47,12 @@ public sealed record ConversationDetail(
     DateTimeOffset? HumanRequestedAt,
     string? AssignedAgentId,
     string? AssignedAgent,
-    IReadOnlyList<MessageView> Messages)
+    IReadOnlyList<MessageView> Messages,
+    EmailReplyView? EmailReply = null)
 {
     public static ConversationDetail From(Conversation c) => new(
         c.Id, c.State.ToWire(), c.Language, EscalationView.From(c), c.StartedAt, c.HumanRequestedAt, c.AssignedAgentId,
-        c.AssignedAgentName, [.. c.Messages.OrderBy(m => m.Seq).Select(MessageView.From)]);
+        c.AssignedAgentName, [.. c.Messages.OrderBy(m => m.Seq).Select(MessageView.From)], EmailReplyView.Of(c));
 }
 
 public sealed record QueueList(IReadOnlyList<QueueItem> Queue);

@@ -1,20 +1,33 @@
 using System.Security.Claims;
 using RelayDesk.Domain.Conversations;
 using RelayDesk.Web.Features.Conversations;
+using RelayDesk.Web.Features.EmailReplies;
 
 namespace RelayDesk.Web.Features.Agent;
 
-/// <summary>The assigned agent writes to the customer; same acknowledgement and idempotency as the customer side.</summary>
-public sealed class SendAgentMessage(ConversationStore store, TimeProvider clock)
+/// <summary>
+/// The assigned agent writes to the customer; same acknowledgement and idempotency as the customer side. When the
+/// customer chose replies by e-mail and is not in the chat, the message is also queued as a mail (once), and the
+/// acknowledgement says where it went (<c>emailedTo</c>, masked).
+/// </summary>
+public sealed class SendAgentMessage(ConversationStore store, EmailReplyOutbox outbox, TimeProvider clock)
 {
-    public Task<MessageAck> HandleAsync(Guid id, SendMessage.Request request, StaffMember agent, CancellationToken cancellationToken)
+    public async Task<MessageAck> HandleAsync(Guid id, SendMessage.Request request, StaffMember agent, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return store.ExecuteAsync(id, c =>
+        ArgumentNullException.ThrowIfNull(agent);
+        var ack = await store.ExecuteAsync(id, c =>
         {
             var result = c.Append(MessageAuthor.Agent, request.Text, clock.GetUtcNow(), request.ClientMessageId, agent.Id, agent.DisplayName);
+            if (!result.Duplicate)
+            {
+                outbox.QueueIfAway(c, result.Message);
+            }
+
             return new MessageAck(result.Message.Seq, result.Duplicate);
         }, cancellationToken);
+        var emailedTo = await outbox.EmailedToAsync(id, ack.Seq, cancellationToken);
+        return emailedTo is null ? ack : ack with { EmailedTo = emailedTo };
     }
 
     internal static void Map(RouteGroupBuilder group) =>

@@ -15,7 +15,8 @@ public sealed record ConversationView(
     int? EtaMinSeconds = null,
     int? EtaMaxSeconds = null,
     CallbackOffer? CallbackOffer = null,
-    DateTimeOffset? CallbackAt = null);
+    DateTimeOffset? CallbackAt = null,
+    EmailReplyView? EmailReply = null);
 
 /// <summary>
 /// Instead of a dead end: callback slots in the next business hours, or keeping the place in the queue.
@@ -36,8 +37,20 @@ public sealed record MessageView(long Seq, string Author, string? AuthorName, st
 
 public sealed record MessageList(IReadOnlyList<MessageView> Messages);
 
-/// <summary>The acknowledgement of a sent message: its place in the transcript, and whether it was a retry.</summary>
-public sealed record MessageAck(long Seq, bool Duplicate);
+/// <summary>
+/// The acknowledgement of a sent message: its place in the transcript, whether it was a retry, and for an agent's
+/// message the (masked) address it was e-mailed to when the customer chose replies by e-mail and was away.
+/// </summary>
+public sealed record MessageAck(long Seq, bool Duplicate, string? EmailedTo = null);
+
+/// <summary>The customer chose "keep my place and reply by e-mail": the address, masked.</summary>
+public sealed record EmailReplyView(string To)
+{
+    public static EmailReplyView? Of(Conversation conversation) =>
+        conversation.EmailReplyTo is { } to ? new EmailReplyView(RelayDesk.Data.Accounts.InvoiceEmail.Mask(to)) : null;
+
+    public static EmailReplyView? Of(string? to) => to is null ? null : new EmailReplyView(RelayDesk.Data.Accounts.InvoiceEmail.Mask(to));
+}
 
 public static class ConversationStateNames
 {

@@ -1,4 +1,6 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using RelayDesk.Data;
 using RelayDesk.Domain.Conversations;
 using RelayDesk.Domain.Routing;
 using RelayDesk.Web.Features.Conversations;
@@ -9,14 +11,15 @@ namespace RelayDesk.Web.Features.Routing;
 /// The customer's honest wait: place, a range rather than a number, and a callback offer instead of a dead end when
 /// nobody qualified is on shift, the desk is closed, or the estimate is above the queue's target.
 /// </summary>
-public sealed class WaitingRoom(RoutingPictureLoader loader, IOptions<RoutingOptions> options)
+public sealed class WaitingRoom(RoutingPictureLoader loader, RelayDeskDbContext db, IOptions<RoutingOptions> options)
 {
     public async Task<ConversationView> ViewAsync(Conversation conversation, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(conversation);
         if (conversation.State != ConversationState.Queued)
         {
-            return new ConversationView(conversation.Id, conversation.State.ToWire(), null, conversation.AssignedAgentName);
+            return new ConversationView(conversation.Id, conversation.State.ToWire(), null, conversation.AssignedAgentName,
+                EmailReply: EmailReplyView.Of(conversation));
         }
 
         return View(await loader.LoadAsync(cancellationToken), conversation);
@@ -27,17 +30,22 @@ public sealed class WaitingRoom(RoutingPictureLoader loader, IOptions<RoutingOpt
     {
         ArgumentNullException.ThrowIfNull(picture);
         ArgumentNullException.ThrowIfNull(conversation);
-        return conversation.State == ConversationState.Queued
+        var view = conversation.State == ConversationState.Queued
             ? ViewOf(picture, conversation.Id, picture.Board.Positions())
             : new ConversationView(conversation.Id, conversation.State.ToWire(), null, conversation.AssignedAgentName);
+        return view with { EmailReply = EmailReplyView.Of(conversation) };
     }
 
     /// <summary>The views of everyone waiting, from one picture (for pushing positions after a change).</summary>
-    public IReadOnlyList<ConversationView> QueuedViews(RoutingPicture picture)
+    public async Task<IReadOnlyList<ConversationView>> QueuedViewsAsync(RoutingPicture picture, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(picture);
         var positions = picture.Board.Positions();
-        return [.. positions.Keys.Concat(picture.CallbacksAhead.Keys).Select(id => ViewOf(picture, id, positions))];
+        var ids = positions.Keys.Concat(picture.CallbacksAhead.Keys).ToList();
+        var emailReplies = await db.Conversations.AsNoTracking()
+            .Where(c => c.State == ConversationState.Queued && c.EmailReplyTo != null)
+            .Select(c => new { c.Id, c.EmailReplyTo }).ToDictionaryAsync(c => c.Id, c => c.EmailReplyTo, cancellationToken);
+        return [.. ids.Select(id => ViewOf(picture, id, positions) with { EmailReply = EmailReplyView.Of(emailReplies.GetValueOrDefault(id)) })];
     }
 
     public CallbackPlanner Planner => new(options.Value.CallbackSlotLength, options.Value.CallbacksPerSlot, options.Value.CallbackLeadTime);
