@@ -70,7 +70,13 @@
       callbackLongWait: 'The wait is longer than usual. Book a callback instead of waiting:',
       callbackSlots: 'Callback times',
       keepPlace: 'Keep my place – reply here',
-      callbackBooked: 'Callback booked: a person gets back to you {when}.'
+      callbackBooked: 'Callback booked: a person gets back to you {when}.',
+      emailReplyIntro: 'Or keep your place and get our replies by e-mail while you are away:',
+      emailReplyInput: 'Your e-mail address',
+      emailReplyButton: 'Keep my place – reply by e-mail',
+      emailReplyAccount: 'Keep my place – reply by e-mail to my account address',
+      emailReplyInvalid: 'Please enter a valid e-mail address.',
+      emailReplyChosen: 'You keep your place. While you are away from the chat, we e-mail our replies to {to}.'
     },
     de: {
       title: 'Kundenservice',
@@ -115,7 +121,13 @@
       callbackLongWait: 'Die Wartezeit ist länger als üblich. Buchen Sie einen Rückruf, statt zu warten:',
       callbackSlots: 'Rückrufzeiten',
       keepPlace: 'Platz behalten – hier antworten',
-      callbackBooked: 'Rückruf gebucht: Wir melden uns {when}.'
+      callbackBooked: 'Rückruf gebucht: Wir melden uns {when}.',
+      emailReplyIntro: 'Oder behalten Sie Ihren Platz und bekommen unsere Antworten per E-Mail, solange Sie nicht im Chat sind:',
+      emailReplyInput: 'Ihre E-Mail-Adresse',
+      emailReplyButton: 'Platz behalten – per E-Mail antworten',
+      emailReplyAccount: 'Platz behalten – per E-Mail an meine Konto-Adresse antworten',
+      emailReplyInvalid: 'Bitte geben Sie eine gültige E-Mail-Adresse ein.',
+      emailReplyChosen: 'Ihr Platz bleibt erhalten. Solange Sie nicht im Chat sind, schicken wir unsere Antworten an {to}.'
     }
   };
 
@@ -405,7 +417,8 @@
       this.newChatBtn.addEventListener('click', () => this.newChat({ focusInput: true }));
       this.etaEl = h('p', { className: 'relaydesk-eta', 'data-testid': 'chat-eta', hidden: true });
       this.callbackEl = h('div', { className: 'relaydesk-callback', 'data-testid': 'callback-offer', hidden: true });
-      this.statusWrap = h('div', { className: 'relaydesk-status-wrap' }, [this.statusEl, this.etaEl, this.callbackEl, this.newChatBtn]);
+      this.emailReplyEl = h('p', { className: 'relaydesk-eta relaydesk-email-reply-status', 'data-testid': 'email-reply-status', hidden: true });
+      this.statusWrap = h('div', { className: 'relaydesk-status-wrap' }, [this.statusEl, this.etaEl, this.emailReplyEl, this.callbackEl, this.newChatBtn]);
       const banners = h('div', { className: 'relaydesk-banners' }, [this.connectionEl, this.statusWrap]);
 
       // Message list
@@ -622,8 +635,15 @@
       this.etaEl.textContent = eta;
       this.etaEl.hidden = eta === '';
 
-      const offer = queued && !v.callbackAt && !this.callbackDismissed ? v.callbackOffer : null;
-      while (this.callbackEl.firstChild) this.callbackEl.removeChild(this.callbackEl.firstChild);
+      const open = state === 'queued' || state === 'assigned';
+      const chosen = open && v.emailReply ? this.t('emailReplyChosen', { to: v.emailReply.to }) : '';
+      this.emailReplyEl.textContent = chosen;
+      this.emailReplyEl.hidden = chosen === '';
+
+      const offer = queued && !v.callbackAt && !v.emailReply && !this.callbackDismissed ? v.callbackOffer : null;
+      // The e-mail form stays in place across pushes, so what the customer is typing is kept (and keeps focus).
+      const form = this.ensureEmailForm();
+      Array.from(this.callbackEl.childNodes).forEach((node) => { if (node !== form) this.callbackEl.removeChild(node); });
       this.callbackEl.hidden = !offer;
       if (!offer) return;
       const reasonKey = offer.reason === 'out_of_hours' ? 'callbackOutOfHours'
@@ -641,9 +661,67 @@
       const keep = h('button', { type: 'button', className: 'relaydesk-btn relaydesk-keep-place', 'data-testid': 'keep-place' });
       keep.textContent = this.t('keepPlace');
       keep.addEventListener('click', () => { this.callbackDismissed = true; this.renderStatus(); });
-      this.callbackEl.appendChild(intro);
-      this.callbackEl.appendChild(slots);
-      this.callbackEl.appendChild(keep);
+      this.callbackEl.insertBefore(intro, form);
+      this.callbackEl.insertBefore(slots, form);
+      this.callbackEl.insertBefore(keep, form);
+    }
+
+    // "Keep my place and reply by e-mail": an address field, or for a signed-in customer their account's address.
+    ensureEmailForm() {
+      if (!this.emailForm) {
+        this.emailIntro = h('p', { className: 'relaydesk-callback-intro' });
+        this.emailInput = h('input', {
+          type: 'email', className: 'relaydesk-email-input', 'data-testid': 'email-reply-input',
+          autocomplete: 'email', inputmode: 'email', maxlength: '254', id: 'relaydesk-email-' + this.uid
+        });
+        this.emailBtn = h('button', { type: 'submit', className: 'relaydesk-btn relaydesk-email-reply', 'data-testid': 'email-reply' });
+        this.emailForm = h('form', { className: 'relaydesk-email-form', 'data-testid': 'email-reply-form', novalidate: true },
+          [this.emailIntro, this.emailInput, this.emailBtn]);
+        this.emailForm.addEventListener('submit', (event) => {
+          event.preventDefault();
+          this.chooseEmailReply();
+        });
+        this.callbackEl.appendChild(this.emailForm);
+      }
+      const signedIn = !!this.options.customerToken;
+      this.emailIntro.textContent = this.t('emailReplyIntro');
+      this.emailInput.hidden = signedIn;
+      this.emailInput.setAttribute('aria-label', this.t('emailReplyInput'));
+      this.emailInput.setAttribute('placeholder', this.t('emailReplyInput'));
+      this.emailBtn.textContent = this.t(signedIn ? 'emailReplyAccount' : 'emailReplyButton');
+      return this.emailForm;
+    }
+
+    async chooseEmailReply() {
+      if (!this.session || this.emailReplyBusy) return;
+      const signedIn = !!this.options.customerToken;
+      const email = signedIn ? '' : String(this.emailInput.value || '').trim();
+      this.clearError();
+      // A plain first check here; the server has the last word and answers with problem details.
+      if (!signedIn && !/^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/.test(email)) {
+        this.setError({ text: this.t('emailReplyInvalid') });
+        this.emailInput.setAttribute('aria-invalid', 'true');
+        this.emailInput.focus();
+        return;
+      }
+      this.emailInput.removeAttribute('aria-invalid');
+      const epoch = this.epoch;
+      this.emailReplyBusy = true;
+      try {
+        const body = signedIn ? {} : { email: email };
+        const view = await this.http('POST', this.conversationPath(this.session.id) + '/email-reply', body, this.session.token);
+        if (epoch === this.epoch) this.applyView(view);
+      } catch (err) {
+        const code = err && err.problem && err.problem.code;
+        if (code === 'email.invalid' || code === 'email.missing') {
+          this.setError({ text: this.t('emailReplyInvalid') });
+          if (signedIn) this.emailInput.hidden = false; // no address on the account: ask for one
+        } else {
+          this.showError(err);
+        }
+      } finally {
+        this.emailReplyBusy = false;
+      }
     }
 
     // Times in the customer's own time zone (the browser's).
@@ -1074,7 +1152,8 @@
         etaMinSeconds: typeof v.etaMinSeconds === 'number' ? v.etaMinSeconds : null,
         etaMaxSeconds: typeof v.etaMaxSeconds === 'number' ? v.etaMaxSeconds : null,
         callbackOffer: v.callbackOffer && typeof v.callbackOffer === 'object' ? v.callbackOffer : null,
-        callbackAt: v.callbackAt ? String(v.callbackAt) : null
+        callbackAt: v.callbackAt ? String(v.callbackAt) : null,
+        emailReply: v.emailReply && typeof v.emailReply === 'object' && v.emailReply.to ? { to: String(v.emailReply.to) } : null
       };
       this.root.setAttribute('data-state', state || '');
       this.renderStatus();
