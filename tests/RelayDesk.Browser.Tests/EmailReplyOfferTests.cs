@@ -35,5 +35,20 @@ public sealed class EmailReplyOfferTests(BrowserFixture fixture) : IClassFixture
         await Assertions.Expect(offer).ToBeHiddenAsync();
         await Assertions.Expect(customer.Locator("[data-testid=chat-message]").Last).ToContainTextAsync("we'll e-mail our team's replies to s***@example.co.uk");
         await customer.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "customer-email-reply.png") });
+
+        // The agent who takes the chat sees that replies also go out by e-mail while the customer is away.
+        await using var agentContext = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "en-GB", BaseURL = fixture.BaseAddress.ToString() });
+        var agent = await agentContext.NewPageAsync();
+        agent.SetDefaultTimeout(Timeout);
+        await agent.GotoAsync("/agent");
+        await agent.WaitForURLAsync("**/agent/login**");
+        await agent.Locator("[data-testid=login-email]").FillAsync("agent3@demo.local");
+        await agent.Locator("[data-testid=login-password]").FillAsync(BrowserFixture.DemoPassword);
+        await agent.Locator("[data-testid=login-submit]").ClickAsync();
+        await agent.WaitForURLAsync(url => url.EndsWith("/agent", StringComparison.Ordinal));
+        var queueItem = agent.Locator("[data-testid=queue-item]");
+        await Assertions.Expect(queueItem).ToHaveCountAsync(1);
+        await queueItem.Locator("[data-testid=accept-button]").ClickAsync();
+        await Assertions.Expect(agent.Locator("[data-testid=email-reply]")).ToContainTextAsync("s***@example.co.uk");
     }
 }
