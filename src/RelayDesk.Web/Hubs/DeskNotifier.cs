@@ -42,7 +42,7 @@ public sealed class DeskNotifier(
 
                     break;
                 case HumanRequested or ConversationAssigned or ConversationResolved or ConversationClosed
-                    or ConversationReturnedToQueue or ConversationTransferred:
+                    or ConversationReturnedToQueue or ConversationTransferred or EmailReplyChosen:
                     stateChanged = true;
                     queueChanged |= domainEvent is HumanRequested or ConversationAssigned or ConversationReturnedToQueue
                         || (domainEvent is ConversationClosed && conversation.QueuedAt is not null);
