@@ -6,5 +6,5 @@ public sealed class EmailReplyOptions
     public const string Section = "EmailReplies";
 
     /// <summary>The page with the chat widget that the e-mail links back to (the widget resumes the stored chat there).</summary>
-    public Uri ChatPageUrl { get; set; } = new("http://localhost:5000/");
+    public Uri ChatPageUrl { get; set; } = new("http://localhost:5080/");
 }
