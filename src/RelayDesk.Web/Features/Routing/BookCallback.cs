@@ -34,7 +34,8 @@ public sealed class BookCallback(ConversationStore store, RelayDeskDbContext db,
 
         var picture = await loader.LoadAsync(cancellationToken);
         var start = slotStart.ToUniversalTime();
-        if (!waitingRoom.Planner.IsBookable(picture.Hours, picture.Now, picture.BookedSlots, start))
+        var hours = picture.HoursFor(id);
+        if (!waitingRoom.Planner.IsBookable(hours, picture.Now, picture.BookedSlots, start))
         {
             throw new DomainException("callback.slot_unavailable", "This callback time is not available. Pick one of the offered slots.");
         }
@@ -60,7 +61,7 @@ public sealed class BookCallback(ConversationStore store, RelayDeskDbContext db,
 
         var updated = await store.ExecuteAsync(id, c =>
         {
-            c.Append(MessageAuthor.System, RoutingTexts.CallbackBooked(c.Language, start, picture.Hours.TimeZone), now);
+            c.Append(MessageAuthor.System, RoutingTexts.CallbackBooked(c.Language, start, hours.TimeZone), now);
             return c;
         }, cancellationToken);
         signal.Poke();

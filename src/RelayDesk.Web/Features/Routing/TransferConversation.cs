@@ -11,7 +11,7 @@ namespace RelayDesk.Web.Features.Routing;
 
 /// <summary>
 /// Hands a conversation on with a note for the next person: to a named agent (they have it at once), or to a team
-/// (it goes back to the queue, keeping the customer's place). The note is for staff only; the customer is told who
+/// (it goes back to the queue, keeping the customer's place, and only that team's agents are offered it or may take it). The note is for staff only; the customer is told who
 /// takes over. Supervisors may do the same for any conversation (reassignment).
 /// </summary>
 public sealed class TransferConversation(ConversationStore store, RelayDeskDbContext db, RoutingSignal signal, TimeProvider clock)
@@ -59,7 +59,7 @@ public sealed class TransferConversation(ConversationStore store, RelayDeskDbCon
             }
             else
             {
-                c.ReturnToQueue(now);
+                c.TransferToTeam(asSupervisor ? null : by.Id, request.ToTeamId!, now);
             }
 
             return c;

@@ -56,7 +56,8 @@ public sealed class WaitingRoom(RoutingPictureLoader loader, IOptions<RoutingOpt
         }
 
         var eta = WaitEstimator.Estimate(picture.Board.WaitInputsFor(id, position)!, picture.MeanHandlingTime);
-        var open = picture.Hours.IsOpen(picture.Now);
+        var hours = picture.HoursFor(id);
+        var open = hours.IsOpen(picture.Now);
         var reason = !open ? "out_of_hours"
             : eta is null ? "no_agent_on_shift"
             : eta.MaxSeconds > options.Value.QueueTarget.TotalSeconds ? "long_wait"
@@ -64,8 +65,8 @@ public sealed class WaitingRoom(RoutingPictureLoader loader, IOptions<RoutingOpt
         CallbackOffer? offer = null;
         if (reason is not null)
         {
-            var slots = Planner.Slots(picture.Hours, picture.Now, picture.BookedSlots);
-            offer = new CallbackOffer(reason, open ? null : picture.Hours.NextOpen(picture.Now),
+            var slots = Planner.Slots(hours, picture.Now, picture.BookedSlots);
+            offer = new CallbackOffer(reason, open ? null : hours.NextOpen(picture.Now),
                 [.. slots.Select(s => new CallbackSlotView(s.Start, s.End))], KeepPlace: true);
         }
 
