@@ -123,6 +123,9 @@ public sealed class TeamRoutingTests
 
         (await desk.PostAsJsonAsync($"/api/v1/agent/conversations/{started.Id}/transfer", new { toTeamId = "us" })).EnsureSuccessStatusCode();
 
+        var messages = (await factory.LoadAsync(started.Id))!.Messages.Select(m => m.Text).ToList();
+        Assert.Contains(messages, m => m.Contains("passing your conversation to our US desk team", StringComparison.Ordinal));
+        Assert.Contains(messages, m => m.Contains("at 09:00 (America/New_York time)", StringComparison.Ordinal));
         var offer = (await customer.ViewAsync(started.Id)).GetProperty("callbackOffer");
         Assert.Equal("out_of_hours", offer.GetProperty("reason").GetString());
         var back = new DateTimeOffset(2026, 11, 25, 14, 0, 0, TimeSpan.Zero);

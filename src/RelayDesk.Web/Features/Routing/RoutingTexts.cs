@@ -28,6 +28,10 @@ internal static class RoutingTexts
         ? $"{agentName} übernimmt jetzt Ihr Anliegen."
         : $"{agentName} is taking over your conversation now.";
 
+    public static string HandedToTeam(string language, string teamName) => language == "de"
+        ? $"Wir geben Ihr Anliegen an unser Team „{teamName}“ weiter. Ihr Platz in der Warteschlange bleibt erhalten."
+        : $"We're passing your conversation to our {teamName} team. You keep your place in the queue.";
+
     private static string Format(string language, DateTimeOffset instant, TimeZoneInfo zone)
     {
         var local = TimeZoneInfo.ConvertTime(instant, zone);
