@@ -264,11 +264,19 @@ public sealed class Conversation
 
     /// <summary>
     /// Hands an assigned conversation to a team: it goes back to the queue (keeping the customer's place) for that
-    /// team's agents only. By the agent who has it, or by a supervisor (<paramref name="byAgentId"/> null).
+    /// team's agents only. By the agent who has it, or by a supervisor (<paramref name="byAgentId"/> null), who may
+    /// also hand a waiting conversation to a team.
     /// </summary>
     public void TransferToTeam(string? byAgentId, string teamId, DateTimeOffset now)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(teamId);
+        if (State == ConversationState.Queued && byAgentId is null)
+        {
+            TeamId = teamId;
+            Touch(new ConversationHandedToTeam(Id, teamId, now));
+            return;
+        }
+
         if (State != ConversationState.Assigned)
         {
             throw IllegalMove("transfer");

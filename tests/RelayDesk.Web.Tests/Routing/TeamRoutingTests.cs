@@ -72,6 +72,29 @@ public sealed class TeamRoutingTests
     }
 
     [Fact]
+    public async Task ASupervisorHandingAWaitingConversationToATeam_WithdrawsTheOfferToAnotherTeam_AndOffersItToTheTeam()
+    {
+        using var factory = new RelayDeskFactory { Clock = RoutingProbe.Clock() };
+        var supervisor = await factory.StaffClientAsync("supervisor@demo.local");
+        await CreateTeamAsync(supervisor, Hardship);
+        var felix = await JoinAsync(factory, supervisor, 6, "hardship");
+        var ben = await factory.AgentClientAsync(2);
+        await ben.SetPresenceAsync("online");
+        var id = await factory.RequestHumanAsync();
+        var first = (await factory.WaitForOffersAsync(id, o => o.Count == 1))[0];
+        Assert.Equal(await factory.AgentIdAsync(2), first.AgentId);
+        var felixClient = await factory.AgentClientAsync(6);
+        await felixClient.SetPresenceAsync("online");
+
+        (await supervisor.PostAsJsonAsync($"/api/v1/supervisor/conversations/{id}/reassign", new { toTeamId = "hardship" })).EnsureSuccessStatusCode();
+
+        var offers = await factory.WaitForOffersAsync(id, o => o.Count == 2);
+        Assert.Equal(OfferOutcome.Withdrawn, offers.Single(o => o.Id == first.Id).Outcome);
+        Assert.Equal(felix, offers.Single(o => o.Id != first.Id).AgentId);
+        Assert.Equal(HttpStatusCode.Conflict, (await ben.PostAsync($"/api/v1/agent/offers/{first.Id}/accept", null)).StatusCode);
+    }
+
+    [Fact]
     public async Task TheTeamOfAWaitingConversation_SurvivesARestart()
     {
         var clock = RoutingProbe.Clock();

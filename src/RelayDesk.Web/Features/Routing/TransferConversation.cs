@@ -112,7 +112,7 @@ public sealed class TransferConversation(ConversationStore store, RelayDeskDbCon
         supervisorGroup.MapPost("/conversations/{id:guid}/reassign", async (Guid id, Request request, ClaimsPrincipal user, CurrentAgent current, TransferConversation handler, CancellationToken ct) =>
                 await handler.HandleAsync(id, request, await current.ResolveAsync(user), asSupervisor: true, ct))
             .WithName("ReassignConversation")
-            .WithSummary("Supervisor: move any assigned conversation to another agent or back to a team's queue.");
+            .WithSummary("Supervisor: move any assigned conversation to another agent or to a team's queue, or hand a waiting one to a team.");
     }
 }
 
