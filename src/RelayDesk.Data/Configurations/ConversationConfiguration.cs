@@ -23,6 +23,7 @@ internal sealed class ConversationConfiguration : IEntityTypeConfiguration<Conve
         builder.Ignore(c => c.Escalation);
         builder.Ignore(c => c.Memory);
         builder.Property(c => c.AssignedAgentId).HasMaxLength(64);
+        builder.Property(c => c.TeamId).HasMaxLength(64);
         builder.Property(c => c.AssignedAgentName).HasMaxLength(200);
         builder.Property(c => c.EmailReplyTo).HasMaxLength(EmailAddress.MaxLength);
         builder.Property(c => c.Version).IsConcurrencyToken();

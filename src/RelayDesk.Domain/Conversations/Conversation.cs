@@ -75,6 +75,12 @@ public sealed class Conversation
 
     public DateTimeOffset? QueuedAt { get; private set; }
 
+    /// <summary>
+    /// The team the conversation was handed to: while it waits, only that team's agents are offered it or may take it.
+    /// Null: anyone on the desk. Kept while a team agent has it (if they drop it, it goes back to the team).
+    /// </summary>
+    public string? TeamId { get; private set; }
+
     public string? AssignedAgentId { get; private set; }
 
     public string? AssignedAgentName { get; private set; }
@@ -201,6 +207,7 @@ public sealed class Conversation
         EscalationConfidence = decision.Confidence;
         EscalationPriority = decision.Priority;
         EscalationSkills = string.Join(',', decision.Skills);
+        TeamId = null;
         AssignedAgentId = null;
         AssignedAgentName = null;
         AssignedAt = null;
@@ -264,6 +271,35 @@ public sealed class Conversation
     }
 
     /// <summary>
+    /// Hands an assigned conversation to a team: it goes back to the queue (keeping the customer's place) for that
+    /// team's agents only. By the agent who has it, or by a supervisor (<paramref name="byAgentId"/> null), who may
+    /// also hand a waiting conversation to a team.
+    /// </summary>
+    public void TransferToTeam(string? byAgentId, string teamId, DateTimeOffset now)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(teamId);
+        if (State == ConversationState.Queued && byAgentId is null)
+        {
+            TeamId = teamId;
+            Touch(new ConversationHandedToTeam(Id, teamId, now));
+            return;
+        }
+
+        if (State != ConversationState.Assigned)
+        {
+            throw IllegalMove("transfer");
+        }
+
+        if (byAgentId is not null)
+        {
+            EnsureAssignedTo(byAgentId);
+        }
+
+        ReturnToQueue(now);
+        TeamId = teamId;
+    }
+
+    /// <summary>
     /// Hands an assigned conversation to another agent: by the agent who has it, or by a supervisor
     /// (<paramref name="byAgentId"/> null).
     /// </summary>
@@ -287,6 +323,7 @@ public sealed class Conversation
         }
 
         var from = AssignedAgentId!;
+        TeamId = null;
         AssignedAgentId = toAgentId;
         AssignedAgentName = toAgentName;
         AssignedAt = now;

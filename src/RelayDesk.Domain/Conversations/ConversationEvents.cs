@@ -16,6 +16,9 @@ public sealed record ConversationClosed(Guid ConversationId, DateTimeOffset Occu
 
 public sealed record ConversationReturnedToQueue(Guid ConversationId, string FromAgentId, DateTimeOffset OccurredAt) : IDomainEvent;
 
+/// <summary>A waiting conversation was handed to a team by a supervisor (it keeps its place).</summary>
+public sealed record ConversationHandedToTeam(Guid ConversationId, string TeamId, DateTimeOffset OccurredAt) : IDomainEvent;
+
 public sealed record ConversationTransferred(Guid ConversationId, string FromAgentId, string ToAgentId, DateTimeOffset OccurredAt) : IDomainEvent;
 
 public sealed record EmailReplyChosen(Guid ConversationId, DateTimeOffset OccurredAt) : IDomainEvent;

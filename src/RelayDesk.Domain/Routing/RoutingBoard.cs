@@ -4,7 +4,8 @@ namespace RelayDesk.Domain.Routing;
 
 /// <summary>
 /// The live routing picture: who is waiting (one sorted queue per required skill set and language) and who could take
-/// them (agents with skills and languages as bit masks). Built for one decision in microseconds at desk scale:
+/// them (agents with skills and languages as bit masks). A case handed to a team forms its own queue (skill set,
+/// language and team), whose qualified agents are only that team's, so team routing costs nothing extra per decision. Built for one decision in microseconds at desk scale:
 /// a decision looks only at the head of each skill-set queue (there are a few dozen sets, not thousands of cases) and
 /// only at the agents qualified for that set (pre-computed when the roster changes), so it does not grow with the
 /// number of waiting cases.
@@ -12,10 +13,12 @@ namespace RelayDesk.Domain.Routing;
 public sealed class RoutingBoard
 {
     private const int MaxPassedScan = 64;
+    private const int AnyTeam = -1;
 
     private readonly QueueOrder _order;
     private readonly Dictionary<string, int> _skillBits = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _languageBits = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _teamNumbers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Requirement> _requirements = new(StringComparer.Ordinal);
     private readonly List<Requirement> _requirementList = [];
     private readonly Dictionary<Guid, Entry> _cases = [];
@@ -41,7 +44,7 @@ public sealed class RoutingBoard
     {
         ArgumentNullException.ThrowIfNull(queued);
         Remove(queued.Id);
-        var requirement = RequirementFor(queued.Skills, queued.Language);
+        var requirement = RequirementFor(queued.Skills, queued.Language, queued.TeamId);
         var key = _order.KeyOf(queued);
         requirement.Queue.Add(key);
         _cases[queued.Id] = new Entry(queued, requirement, key);
@@ -64,12 +67,13 @@ public sealed class RoutingBoard
     public void SetAgent(RoutingAgent agent)
     {
         ArgumentNullException.ThrowIfNull(agent);
-        var slot = new AgentSlot(agent, MaskOf(agent.SkillLevels.Keys, _skillBits), MaskOf(agent.Languages, _languageBits), LevelsOf(agent));
+        var slot = new AgentSlot(agent, MaskOf(agent.SkillLevels.Keys, _skillBits), MaskOf(agent.Languages, _languageBits), LevelsOf(agent),
+            TeamNumber(agent.TeamId));
         if (_agentIndex.TryGetValue(agent.Id, out var index))
         {
             var before = _agents[index];
             _agents[index] = slot;
-            if (before.SkillMask != slot.SkillMask || before.LanguageMask != slot.LanguageMask)
+            if (before.SkillMask != slot.SkillMask || before.LanguageMask != slot.LanguageMask || before.Team != slot.Team)
             {
                 _rosterVersion++;
             }
@@ -220,15 +224,21 @@ public sealed class RoutingBoard
         return new WaitInputs(place, qualified, total, free);
     }
 
-    /// <summary>Why this case is where it is in the queue.</summary>
+    /// <summary>Why this case is where it is in the queue (and, for a case handed to a team, who may take it).</summary>
     public string? Explain(Guid conversationId, DateTimeOffset now) =>
-        _cases.TryGetValue(conversationId, out var entry) ? _order.Explain(entry.Case, now) : null;
+        _cases.TryGetValue(conversationId, out var entry) ? _order.Explain(entry.Case, now) + TeamNote(entry.Case) : null;
+
+    /// <summary>The team a waiting case was handed to; null when it is for the whole desk or not queued.</summary>
+    public string? TeamOf(Guid conversationId) => _cases.TryGetValue(conversationId, out var entry) ? entry.Case.TeamId : null;
+
+    private static string TeamNote(QueuedCase queued) =>
+        queued.TeamId is null ? string.Empty : $" Handed to team {queued.TeamId}: only its agents are offered it.";
 
     /// <summary>The waiting cases in queue order (first tier, then aged priority, then id).</summary>
     public IReadOnlyList<QueuedCase> InOrder() => [.. _cases.Values.OrderBy(e => e.Key).Select(e => e.Case)];
 
     private AssignmentDecision Decide(QueuedCase queued, RoutingAgent agent, DateTimeOffset now) =>
-        new(queued.Id, agent.Id, $"{_order.Explain(queued, now)} Agent {agent.Id}: {agent.Load} of {agent.Capacity} chats, "
+        new(queued.Id, agent.Id, $"{_order.Explain(queued, now)}{TeamNote(queued)} Agent {agent.Id}: {agent.Load} of {agent.Capacity} chats, "
             + $"qualified for {(queued.Skills.Count == 0 ? "general questions" : string.Join('+', queued.Skills))} in {queued.Language}, "
             + $"without a new chat since {agent.IdleSince:HH:mm:ss}.");
 
@@ -344,18 +354,36 @@ public sealed class RoutingBoard
         return matrix;
     }
 
-    private Requirement RequirementFor(IReadOnlyList<string> skills, string language)
+    private Requirement RequirementFor(IReadOnlyList<string> skills, string language, string? teamId)
     {
         var sorted = skills.Select(s => s.ToLowerInvariant()).Distinct().Order(StringComparer.Ordinal).ToArray();
-        var name = language + "|" + string.Join(',', sorted);
+        var name = language + "|" + string.Join(',', sorted) + "|" + teamId;
         if (!_requirements.TryGetValue(name, out var requirement))
         {
-            requirement = new Requirement(_requirementList.Count, sorted, language, MaskOf(sorted, _skillBits), MaskOf([language], _languageBits));
+            requirement = new Requirement(_requirementList.Count, sorted, language, MaskOf(sorted, _skillBits), MaskOf([language], _languageBits),
+                teamId is null ? AnyTeam : TeamNumber(teamId));
             _requirements[name] = requirement;
             _requirementList.Add(requirement);
         }
 
         return requirement;
+    }
+
+    /// <summary>Teams as small numbers (0 for an agent without a team), so the team check is one comparison.</summary>
+    private int TeamNumber(string? teamId)
+    {
+        if (teamId is null)
+        {
+            return 0;
+        }
+
+        if (!_teamNumbers.TryGetValue(teamId, out var number))
+        {
+            number = _teamNumbers.Count + 1;
+            _teamNumbers[teamId] = number;
+        }
+
+        return number;
     }
 
     private static ulong MaskOf(IEnumerable<string> names, Dictionary<string, int> bits)
@@ -393,8 +421,11 @@ public sealed class RoutingBoard
 
     private sealed record Entry(QueuedCase Case, Requirement Requirement, QueueKey Key);
 
-    private sealed class Requirement(int index, string[] skills, string language, ulong skillMask, ulong languageMask)
+    private sealed class Requirement(int index, string[] skills, string language, ulong skillMask, ulong languageMask, int team)
     {
+        /// <summary>The team whose agents alone may take these cases, or <see cref="AnyTeam"/>.</summary>
+        public int Team { get; } = team;
+
         public int Index { get; } = index;
 
         public string[] Skills { get; } = skills;
@@ -412,10 +443,11 @@ public sealed class RoutingBoard
         public int CandidatesVersion { get; set; } = -1;
     }
 
-    private readonly record struct AgentSlot(RoutingAgent Agent, ulong SkillMask, ulong LanguageMask, byte[] Levels)
+    private readonly record struct AgentSlot(RoutingAgent Agent, ulong SkillMask, ulong LanguageMask, byte[] Levels, int Team)
     {
         public bool Qualifies(Requirement requirement) =>
-            (SkillMask & requirement.SkillMask) == requirement.SkillMask && (LanguageMask & requirement.LanguageMask) != 0;
+            (SkillMask & requirement.SkillMask) == requirement.SkillMask && (LanguageMask & requirement.LanguageMask) != 0
+            && (requirement.Team == AnyTeam || requirement.Team == Team);
 
         public int LevelFor(ulong skills)
         {

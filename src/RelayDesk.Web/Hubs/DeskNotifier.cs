@@ -42,9 +42,9 @@ public sealed class DeskNotifier(
 
                     break;
                 case HumanRequested or ConversationAssigned or ConversationResolved or ConversationClosed
-                    or ConversationReturnedToQueue or ConversationTransferred or EmailReplyChosen:
+                    or ConversationReturnedToQueue or ConversationTransferred or EmailReplyChosen or ConversationHandedToTeam:
                     stateChanged = true;
-                    queueChanged |= domainEvent is HumanRequested or ConversationAssigned or ConversationReturnedToQueue
+                    queueChanged |= domainEvent is HumanRequested or ConversationAssigned or ConversationReturnedToQueue or ConversationHandedToTeam
                         || (domainEvent is ConversationClosed && conversation.QueuedAt is not null);
                     break;
             }

@@ -21,6 +21,47 @@ public class ConversationRoutingTests
     }
 
     [Fact]
+    public void TransferToTeam_QueuesForThatTeam_AndKeepsTheTeamUntilHandedToAnAgent()
+    {
+        var conversation = new ConversationBuilder().In(ConversationState.Assigned).AssignedTo("anna").Build();
+
+        conversation.TransferToTeam("anna", "hardship", Later);
+
+        Assert.Equal(ConversationState.Queued, conversation.State);
+        Assert.Equal("hardship", conversation.TeamId);
+        Assert.IsType<ConversationReturnedToQueue>(conversation.DomainEvents[^1]);
+
+        conversation.Assign("ben", "Ben Wagner", Later);
+        Assert.Equal("hardship", conversation.TeamId);
+        conversation.Transfer(null, "carla", "Carla Roth", Later);
+        Assert.Null(conversation.TeamId);
+    }
+
+    [Fact]
+    public void TransferToTeam_OfAWaitingConversation_BySupervisor_KeepsItsPlace_ButNotByAnAgent()
+    {
+        var conversation = new ConversationBuilder().In(ConversationState.Queued).Build();
+        var queuedAt = conversation.QueuedAt;
+
+        Assert.Throws<DomainException>(() => conversation.TransferToTeam("anna", "hardship", Later));
+        conversation.TransferToTeam(null, "hardship", Later);
+
+        Assert.Equal(ConversationState.Queued, conversation.State);
+        Assert.Equal(queuedAt, conversation.QueuedAt);
+        Assert.Equal("hardship", conversation.TeamId);
+        Assert.Equal(new ConversationHandedToTeam(conversation.Id, "hardship", Later), conversation.DomainEvents[^1]);
+    }
+
+    [Fact]
+    public void TransferToTeam_ByAnAgentWhoDoesNotHaveIt_IsRefused()
+    {
+        var conversation = new ConversationBuilder().In(ConversationState.Assigned).AssignedTo("anna").Build();
+
+        Assert.Throws<DomainException>(() => conversation.TransferToTeam("ben", "hardship", Later));
+        Assert.Null(conversation.TeamId);
+    }
+
+    [Fact]
     public void ReturnToQueue_WhenNotAssigned_IsRefused()
     {
         var conversation = new ConversationBuilder().In(ConversationState.Queued).Build();

@@ -34,12 +34,34 @@ public sealed class BookCallback(ConversationStore store, RelayDeskDbContext db,
 
         var picture = await loader.LoadAsync(cancellationToken);
         var start = slotStart.ToUniversalTime();
-        if (!waitingRoom.Planner.IsBookable(picture.Hours, picture.Now, picture.BookedSlots, start))
+        var hours = picture.HoursFor(id);
+        if (!waitingRoom.Planner.IsBookable(hours, picture.Now, picture.BookedSlots, start))
         {
             throw new DomainException("callback.slot_unavailable", "This callback time is not available. Pick one of the offered slots.");
         }
 
         var now = clock.GetUtcNow();
+        try
+        {
+            await SaveBookingAsync(id, start, conversation.HumanRequestedAt ?? now, now, cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // The routing pass opened the SLA entry for this request at the same moment: book against the stored one.
+            await SaveBookingAsync(id, start, conversation.HumanRequestedAt ?? now, now, cancellationToken);
+        }
+
+        var updated = await store.ExecuteAsync(id, c =>
+        {
+            c.Append(MessageAuthor.System, RoutingTexts.CallbackBooked(c.Language, start, hours.TimeZone), now);
+            return c;
+        }, cancellationToken);
+        signal.Poke();
+        return await waitingRoom.ViewAsync(updated, cancellationToken);
+    }
+
+    private async Task SaveBookingAsync(Guid id, DateTimeOffset start, DateTimeOffset requestedAt, DateTimeOffset now, CancellationToken cancellationToken)
+    {
         db.ChangeTracker.Clear();
         foreach (var earlier in await db.CallbackBookings.Where(b => b.ConversationId == id && b.Status == CallbackStatus.Booked).ToListAsync(cancellationToken))
         {
@@ -47,7 +69,6 @@ public sealed class BookCallback(ConversationStore store, RelayDeskDbContext db,
         }
 
         db.CallbackBookings.Add(new CallbackBooking { Id = Guid.NewGuid(), ConversationId = id, SlotStart = start, BookedAt = now, Status = CallbackStatus.Booked });
-        var requestedAt = conversation.HumanRequestedAt ?? now;
         var entry = await db.HumanAccess.SingleOrDefaultAsync(e => e.ConversationId == id && e.RequestedAt == requestedAt, cancellationToken);
         if (entry is null)
         {
@@ -57,14 +78,6 @@ public sealed class BookCallback(ConversationStore store, RelayDeskDbContext db,
 
         entry.CallbackBookedAt ??= now;
         await db.SaveChangesAsync(cancellationToken);
-
-        var updated = await store.ExecuteAsync(id, c =>
-        {
-            c.Append(MessageAuthor.System, RoutingTexts.CallbackBooked(c.Language, start, picture.Hours.TimeZone), now);
-            return c;
-        }, cancellationToken);
-        signal.Poke();
-        return await waitingRoom.ViewAsync(updated, cancellationToken);
     }
 
     internal static void Map(RouteGroupBuilder group) =>

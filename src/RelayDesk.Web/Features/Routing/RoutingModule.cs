@@ -21,6 +21,7 @@ public static class RoutingModule
         services.AddScoped<BookCallback>();
         services.AddScoped<GetSla>();
         services.AddScoped<ConfigureAgentRouting>();
+        services.AddScoped<ManageTeams>();
         services.AddHostedService<RoutingDispatcher>();
         return services;
     }
@@ -36,6 +37,7 @@ public static class RoutingModule
         TransferConversation.Map(agent, supervisor);
         GetSla.Map(supervisor);
         ConfigureAgentRouting.Map(supervisor);
+        ManageTeams.Map(supervisor);
         BookCallback.Map(customer);
         return endpoints;
     }

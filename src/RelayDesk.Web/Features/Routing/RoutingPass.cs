@@ -55,7 +55,10 @@ public sealed partial class RoutingPass(
 
         var ids = pending.Select(o => o.ConversationId).Distinct().ToList();
         var states = await db.Conversations.AsNoTracking().Where(c => ids.Contains(c.Id))
-            .Select(c => new { c.Id, c.State, c.AssignedAgentId }).ToDictionaryAsync(c => c.Id, cancellationToken);
+            .Select(c => new { c.Id, c.State, c.AssignedAgentId, c.TeamId }).ToDictionaryAsync(c => c.Id, cancellationToken);
+        var agentIds = pending.Select(o => o.AgentId).Distinct().ToList();
+        var teamOf = await db.AgentRouting.AsNoTracking().Where(a => agentIds.Contains(a.AgentId))
+            .ToDictionaryAsync(a => a.AgentId, a => a.TeamId, cancellationToken);
         var ended = new List<RoutingOffer>();
         foreach (var offer in pending)
         {
@@ -64,6 +67,7 @@ public sealed partial class RoutingPass(
             // The agent's accept may have assigned the chat a moment before it closes its offer: that is an acceptance.
             var outcome = conversation is { State: ConversationState.Assigned } && conversation.AssignedAgentId == offer.AgentId ? OfferOutcome.Accepted
                 : conversation is not { State: ConversationState.Queued } ? OfferOutcome.Withdrawn
+                : conversation.TeamId is { } team && team != teamOf.GetValueOrDefault(offer.AgentId) ? OfferOutcome.Withdrawn
                 : offer.ExpiresAt <= now ? OfferOutcome.TimedOut
                 : OfferOutcome.Pending;
             if (outcome != OfferOutcome.Pending)

@@ -17,7 +17,11 @@ public sealed class RoutingPicture
 
     public required DateTimeOffset Now { get; init; }
 
+    /// <summary>The desk's business hours (the default team's).</summary>
     public required BusinessHours Hours { get; init; }
+
+    /// <summary>Every team's business hours by team id.</summary>
+    public required IReadOnlyDictionary<string, BusinessHours> TeamHours { get; init; }
 
     public required TimeSpan MeanHandlingTime { get; init; }
 
@@ -31,6 +35,16 @@ public sealed class RoutingPicture
 
     /// <summary>Booked callbacks per slot start (for what is still free).</summary>
     public required IReadOnlyDictionary<DateTimeOffset, int> BookedSlots { get; init; }
+
+    /// <summary>The teams waiting conversations were handed to (callbacks ahead included).</summary>
+    public required IReadOnlyDictionary<Guid, string> HandedToTeam { get; init; }
+
+    /// <summary>
+    /// The business hours that count for a conversation: its team's when it was handed to a team, otherwise the
+    /// desk's.
+    /// </summary>
+    public BusinessHours HoursFor(Guid conversationId) =>
+        HandedToTeam.TryGetValue(conversationId, out var team) && TeamHours.TryGetValue(team, out var hours) ? hours : Hours;
 }
 
 public sealed class RoutingPictureLoader(RelayDeskDbContext db, IOptions<RoutingOptions> options, TimeProvider clock)
@@ -85,7 +99,7 @@ public sealed class RoutingPictureLoader(RelayDeskDbContext db, IOptions<Routing
             .ToListAsync(cancellationToken);
         var queued = await db.Conversations.AsNoTracking()
             .Where(c => c.State == ConversationState.Queued)
-            .Select(c => new { c.Id, c.EscalationPriority, c.EscalationSkills, c.Language, c.HumanRequestedAt, c.QueuedAt })
+            .Select(c => new { c.Id, c.EscalationPriority, c.EscalationSkills, c.Language, c.HumanRequestedAt, c.QueuedAt, c.TeamId })
             .ToListAsync(cancellationToken);
         var queuedIds = queued.Select(q => q.Id).ToHashSet();
         var callbackByConversation = callbacks.Where(b => queuedIds.Contains(b.ConversationId))
@@ -107,10 +121,11 @@ public sealed class RoutingPictureLoader(RelayDeskDbContext db, IOptions<Routing
                 .Select(o => o.AgentId).ToHashSet(StringComparer.Ordinal);
             board.Enqueue(new QueuedCase(q.Id, q.EscalationPriority,
                 q.EscalationSkills.Split(',', StringSplitOptions.RemoveEmptyEntries), q.Language, requestedAt)
-            { PassedBy = passedBy });
+            { PassedBy = passedBy, TeamId = q.TeamId });
         }
 
-        var team = await db.RoutingTeams.AsNoTracking().FirstOrDefaultAsync(t => t.Id == AgentRoutingState.DefaultTeamId, cancellationToken);
+        var teams = await db.RoutingTeams.AsNoTracking().ToListAsync(cancellationToken);
+        var teamHours = teams.ToDictionary(t => t.Id, t => settings.AroundTheClock ? BusinessHours.AlwaysOpen : t.ToBusinessHours(), StringComparer.Ordinal);
         var since = now.AddDays(-7);
         var handled = await db.Conversations.AsNoTracking()
             .Where(c => c.AssignedAt != null && c.ResolvedAt != null && c.ResolvedAt >= since)
@@ -123,7 +138,9 @@ public sealed class RoutingPictureLoader(RelayDeskDbContext db, IOptions<Routing
         {
             Board = board,
             Now = now,
-            Hours = settings.AroundTheClock ? BusinessHours.AlwaysOpen : team?.ToBusinessHours() ?? BusinessHours.Demo,
+            Hours = teamHours.GetValueOrDefault(AgentRoutingState.DefaultTeamId) ?? (settings.AroundTheClock ? BusinessHours.AlwaysOpen : BusinessHours.Demo),
+            TeamHours = teamHours,
+            HandedToTeam = queued.Where(q => q.TeamId != null).ToDictionary(q => q.Id, q => q.TeamId!),
             MeanHandlingTime = WaitEstimator.MeanHandlingTime([.. handled.Select(h => h.ResolvedAt!.Value - h.AssignedAt!.Value)], settings.FallbackHandlingTime),
             AgentNames = users.ToDictionary(u => u.Id, u => string.IsNullOrWhiteSpace(u.DisplayName) ? u.Email ?? u.Id : u.DisplayName),
             Offered = pending.Select(o => o.ConversationId).ToHashSet(),

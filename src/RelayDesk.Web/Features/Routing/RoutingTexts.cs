@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace RelayDesk.Web.Features.Routing;
 
-/// <summary>What customers read from routing, in German and English. Times are shown in the desk's time zone.</summary>
+/// <summary>What customers read from routing, in German and English. Times are shown in the time zone of the team that serves the customer.</summary>
 internal static class RoutingTexts
 {
     private static readonly CultureInfo German = CultureInfo.GetCultureInfo("de-DE");
@@ -28,11 +28,16 @@ internal static class RoutingTexts
         ? $"{agentName} übernimmt jetzt Ihr Anliegen."
         : $"{agentName} is taking over your conversation now.";
 
+    public static string HandedToTeam(string language, string teamName) => language == "de"
+        ? $"Wir geben Ihr Anliegen an unser Team „{teamName}“ weiter. Ihr Platz in der Warteschlange bleibt erhalten."
+        : $"We're passing your conversation to our {teamName} team. You keep your place in the queue.";
+
     private static string Format(string language, DateTimeOffset instant, TimeZoneInfo zone)
     {
         var local = TimeZoneInfo.ConvertTime(instant, zone);
+        var berlin = zone.Id == "Europe/Berlin";
         return language == "de"
-            ? $"am {local.ToString("dddd, d. MMMM, 'um' HH:mm", German)} Uhr (Berliner Zeit)"
-            : $"on {local.ToString("dddd d MMMM 'at' HH:mm", English)} (Berlin time)";
+            ? $"am {local.ToString("dddd, d. MMMM, 'um' HH:mm", German)} Uhr ({(berlin ? "Berliner Zeit" : $"Zeitzone {zone.Id}")})"
+            : $"on {local.ToString("dddd d MMMM 'at' HH:mm", English)} ({(berlin ? "Berlin time" : $"{zone.Id} time")})";
     }
 }

@@ -1,9 +1,11 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using RelayDesk.Data;
 using RelayDesk.Data.Routing;
 using RelayDesk.Domain;
 using RelayDesk.Domain.Conversations;
+using RelayDesk.Domain.Routing;
 using RelayDesk.Web.Features.Agent;
 using RelayDesk.Web.Features.Conversations;
 
@@ -11,10 +13,12 @@ namespace RelayDesk.Web.Features.Routing;
 
 /// <summary>
 /// Hands a conversation on with a note for the next person: to a named agent (they have it at once), or to a team
-/// (it goes back to the queue, keeping the customer's place). The note is for staff only; the customer is told who
-/// takes over. Supervisors may do the same for any conversation (reassignment).
+/// (it goes back to the queue, keeping the customer's place, and only that team's agents are offered it or may take it). The note is for staff only; the customer is told who
+/// takes over (or that a team does, and when it is back if it is away now). Supervisors may do the same for any
+/// conversation (reassignment).
 /// </summary>
-public sealed class TransferConversation(ConversationStore store, RelayDeskDbContext db, RoutingSignal signal, TimeProvider clock)
+public sealed class TransferConversation(ConversationStore store, RelayDeskDbContext db, RoutingSignal signal, IOptions<RoutingOptions> options,
+    TimeProvider clock)
 {
     public sealed record Request(string? ToAgentId, string? ToTeamId, string? Note);
 
@@ -34,15 +38,19 @@ public sealed class TransferConversation(ConversationStore store, RelayDeskDbCon
         }
 
         string? toName = null;
+        RoutingTeam? toTeam = null;
         if (request.ToAgentId is { } toAgentId)
         {
             toName = await db.Users.AsNoTracking().Where(u => u.Id == toAgentId).Select(u => u.DisplayName).SingleOrDefaultAsync(cancellationToken)
                 ?? throw new DomainException("transfer.unknown_agent", "There is no agent with this id.");
         }
-        else if (!await db.RoutingTeams.AnyAsync(t => t.Id == request.ToTeamId, cancellationToken))
+        else
         {
-            throw new DomainException("transfer.unknown_team", "There is no team with this id.");
+            toTeam = await db.RoutingTeams.AsNoTracking().SingleOrDefaultAsync(t => t.Id == request.ToTeamId, cancellationToken)
+                ?? throw new DomainException("transfer.unknown_team", "There is no team with this id.");
         }
+
+        var teamHours = toTeam is null ? null : options.Value.AroundTheClock ? BusinessHours.AlwaysOpen : toTeam.ToBusinessHours();
 
         var conversation = await store.ExecuteAsync(id, c =>
         {
@@ -59,7 +67,12 @@ public sealed class TransferConversation(ConversationStore store, RelayDeskDbCon
             }
             else
             {
-                c.ReturnToQueue(now);
+                c.TransferToTeam(asSupervisor ? null : by.Id, toTeam!.Id, now);
+                c.Append(MessageAuthor.System, RoutingTexts.HandedToTeam(c.Language, toTeam.Name), now);
+                if (!teamHours!.IsOpen(now))
+                {
+                    c.Append(MessageAuthor.System, RoutingTexts.OutOfHours(c.Language, teamHours.NextOpen(now), teamHours.TimeZone), now);
+                }
             }
 
             return c;
@@ -99,7 +112,7 @@ public sealed class TransferConversation(ConversationStore store, RelayDeskDbCon
         supervisorGroup.MapPost("/conversations/{id:guid}/reassign", async (Guid id, Request request, ClaimsPrincipal user, CurrentAgent current, TransferConversation handler, CancellationToken ct) =>
                 await handler.HandleAsync(id, request, await current.ResolveAsync(user), asSupervisor: true, ct))
             .WithName("ReassignConversation")
-            .WithSummary("Supervisor: move any assigned conversation to another agent or back to a team's queue.");
+            .WithSummary("Supervisor: move any assigned conversation to another agent or to a team's queue, or hand a waiting one to a team.");
     }
 }
 

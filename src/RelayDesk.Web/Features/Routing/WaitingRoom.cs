@@ -64,7 +64,8 @@ public sealed class WaitingRoom(RoutingPictureLoader loader, RelayDeskDbContext 
         }
 
         var eta = WaitEstimator.Estimate(picture.Board.WaitInputsFor(id, position)!, picture.MeanHandlingTime);
-        var open = picture.Hours.IsOpen(picture.Now);
+        var hours = picture.HoursFor(id);
+        var open = hours.IsOpen(picture.Now);
         var reason = !open ? "out_of_hours"
             : eta is null ? "no_agent_on_shift"
             : eta.MaxSeconds > options.Value.QueueTarget.TotalSeconds ? "long_wait"
@@ -72,8 +73,8 @@ public sealed class WaitingRoom(RoutingPictureLoader loader, RelayDeskDbContext 
         CallbackOffer? offer = null;
         if (reason is not null)
         {
-            var slots = Planner.Slots(picture.Hours, picture.Now, picture.BookedSlots);
-            offer = new CallbackOffer(reason, open ? null : picture.Hours.NextOpen(picture.Now),
+            var slots = Planner.Slots(hours, picture.Now, picture.BookedSlots);
+            offer = new CallbackOffer(reason, open ? null : hours.NextOpen(picture.Now),
                 [.. slots.Select(s => new CallbackSlotView(s.Start, s.End))], KeepPlace: true);
         }
 
