@@ -73,4 +73,38 @@ public sealed class DemoLoginTests(BrowserFixture fixture) : IClassFixture<Brows
         await Assertions.Expect(customer.Locator("[data-testid=chat-message][data-author=agent]")).ToHaveCountAsync(0);
         await agent.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "agent-briefing-account.png"), FullPage = true });
     }
+
+    [Fact]
+    public async Task The_agent_hands_a_chat_to_a_team_with_a_note_and_it_waits_for_that_team()
+    {
+        await using var customerContext = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "en-GB", BaseURL = fixture.BaseAddress.ToString() });
+        await using var agentContext = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "en-GB", BaseURL = fixture.BaseAddress.ToString() });
+        var customer = await customerContext.NewPageAsync();
+        var agent = await agentContext.NewPageAsync();
+        customer.SetDefaultTimeout(Timeout);
+        agent.SetDefaultTimeout(Timeout);
+
+        await customer.GotoAsync("/");
+        await Assertions.Expect(customer.Locator("[data-testid=chat-message][data-author=assistant]").First).ToBeVisibleAsync(new() { Timeout = Timeout });
+        await customer.Locator("[data-testid=chat-input]").FillAsync("My parcel never arrived and I am still asked to pay");
+        await customer.Locator("[data-testid=chat-send]").ClickAsync();
+        await customer.Locator("[data-testid=talk-to-human]").ClickAsync();
+
+        await agent.GotoAsync("/agent");
+        await agent.WaitForURLAsync("**/agent/login**");
+        await agent.Locator("[data-testid=login-email]").FillAsync("agent2@demo.local");
+        await agent.Locator("[data-testid=login-password]").FillAsync(BrowserFixture.DemoPassword);
+        await agent.Locator("[data-testid=login-submit]").ClickAsync();
+        await agent.WaitForURLAsync(url => url.EndsWith("/agent", StringComparison.Ordinal));
+        await agent.Locator("[data-testid=queue-item]").Filter(new() { HasText = "parcel" }).Locator("[data-testid=accept-button]").ClickAsync();
+        await Assertions.Expect(agent.Locator("[data-testid=conversation-state]")).ToHaveTextAsync("assigned");
+
+        await agent.Locator("[data-testid=transfer-target]").ClickAsync();
+        await agent.GetByText("Team ", new() { Exact = false }).First.ClickAsync();
+        await agent.Locator("[data-testid=transfer-note] input, input[data-testid=transfer-note]").First.FillAsync("Merchant dispute, customer already waited long");
+        await agent.Locator("[data-testid=transfer-button]").ClickAsync();
+
+        await Assertions.Expect(agent.Locator("[data-testid=conversation-state]")).ToHaveTextAsync("queued");
+        await Assertions.Expect(agent.Locator("[data-testid=queue-item]").Filter(new() { HasText = "parcel" })).ToContainTextAsync("team");
+    }
 }
