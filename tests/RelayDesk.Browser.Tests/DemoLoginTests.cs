@@ -100,7 +100,8 @@ public sealed class DemoLoginTests(BrowserFixture fixture) : IClassFixture<Brows
         await Assertions.Expect(agent.Locator("[data-testid=conversation-state]")).ToHaveTextAsync("assigned");
 
         await agent.Locator("[data-testid=transfer-target]").ClickAsync();
-        await agent.GetByText("Team ", new() { Exact = false }).First.ClickAsync();
+        await agent.Locator("[data-testid=transfer-option-team]").First.ClickAsync();
+        await Assertions.Expect(agent.Locator("[data-testid=transfer-button]")).ToBeEnabledAsync();
         await agent.Locator("[data-testid=transfer-note] input, input[data-testid=transfer-note]").First.FillAsync("Merchant dispute, customer already waited long");
         await agent.Locator("[data-testid=transfer-button]").ClickAsync();
 
