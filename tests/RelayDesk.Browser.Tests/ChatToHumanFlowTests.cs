@@ -29,12 +29,7 @@ public sealed class ChatToHumanFlowTests(BrowserFixture fixture) : IClassFixture
         await Assertions.Expect(customer.Locator("[data-testid=chat-status]")).ToContainTextAsync("number 1 in the queue");
 
         // The agent signs in and sees the conversation in the live queue.
-        await agent.GotoAsync("/agent");
-        await agent.WaitForURLAsync("**/agent/login**");
-        await agent.Locator("[data-testid=login-email]").FillAsync("agent3@demo.local");
-        await agent.Locator("[data-testid=login-password]").FillAsync(BrowserFixture.DemoPassword);
-        await agent.Locator("[data-testid=login-submit]").ClickAsync();
-        await agent.WaitForURLAsync(url => url.EndsWith("/agent", StringComparison.Ordinal));
+        await agent.SignInToWorkspaceAsync("agent3@demo.local");
         var queueItem = agent.Locator("[data-testid=queue-item]");
         await Assertions.Expect(queueItem).ToHaveCountAsync(1);
         await Assertions.Expect(queueItem).ToContainTextAsync("refund");

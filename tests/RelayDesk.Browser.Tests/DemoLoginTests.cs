@@ -50,12 +50,7 @@ public sealed class DemoLoginTests(BrowserFixture fixture) : IClassFixture<Brows
         await Assertions.Expect(customer.Locator("[data-testid=chat-message][data-author=assistant]")).ToHaveCountAsync(2, new() { Timeout = Timeout });
         await customer.Locator("[data-testid=talk-to-human]").ClickAsync();
 
-        await agent.GotoAsync("/agent");
-        await agent.WaitForURLAsync("**/agent/login**");
-        await agent.Locator("[data-testid=login-email]").FillAsync("agent1@demo.local");
-        await agent.Locator("[data-testid=login-password]").FillAsync(BrowserFixture.DemoPassword);
-        await agent.Locator("[data-testid=login-submit]").ClickAsync();
-        await agent.WaitForURLAsync(url => url.EndsWith("/agent", StringComparison.Ordinal));
+        await agent.SignInToWorkspaceAsync("agent1@demo.local");
         var queueItem = agent.Locator("[data-testid=queue-item]").Filter(new() { HasText = "Rechnung" });
         await queueItem.Locator("[data-testid=accept-button]").ClickAsync();
 
@@ -90,12 +85,7 @@ public sealed class DemoLoginTests(BrowserFixture fixture) : IClassFixture<Brows
         await customer.Locator("[data-testid=chat-send]").ClickAsync();
         await customer.Locator("[data-testid=talk-to-human]").ClickAsync();
 
-        await agent.GotoAsync("/agent");
-        await agent.WaitForURLAsync("**/agent/login**");
-        await agent.Locator("[data-testid=login-email]").FillAsync("agent2@demo.local");
-        await agent.Locator("[data-testid=login-password]").FillAsync(BrowserFixture.DemoPassword);
-        await agent.Locator("[data-testid=login-submit]").ClickAsync();
-        await agent.WaitForURLAsync(url => url.EndsWith("/agent", StringComparison.Ordinal));
+        await agent.SignInToWorkspaceAsync("agent2@demo.local");
         await agent.Locator("[data-testid=queue-item]").Filter(new() { HasText = "parcel" }).Locator("[data-testid=accept-button]").ClickAsync();
         await Assertions.Expect(agent.Locator("[data-testid=conversation-state]")).ToHaveTextAsync("assigned");
 

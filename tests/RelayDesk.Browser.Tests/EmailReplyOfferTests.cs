@@ -40,12 +40,7 @@ public sealed class EmailReplyOfferTests(BrowserFixture fixture) : IClassFixture
         await using var agentContext = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "en-GB", BaseURL = fixture.BaseAddress.ToString() });
         var agent = await agentContext.NewPageAsync();
         agent.SetDefaultTimeout(Timeout);
-        await agent.GotoAsync("/agent");
-        await agent.WaitForURLAsync("**/agent/login**");
-        await agent.Locator("[data-testid=login-email]").FillAsync("agent3@demo.local");
-        await agent.Locator("[data-testid=login-password]").FillAsync(BrowserFixture.DemoPassword);
-        await agent.Locator("[data-testid=login-submit]").ClickAsync();
-        await agent.WaitForURLAsync(url => url.EndsWith("/agent", StringComparison.Ordinal));
+        await agent.SignInToWorkspaceAsync("agent3@demo.local");
         var queueItem = agent.Locator("[data-testid=queue-item]");
         await Assertions.Expect(queueItem).ToHaveCountAsync(1);
         await queueItem.Locator("[data-testid=accept-button]").ClickAsync();

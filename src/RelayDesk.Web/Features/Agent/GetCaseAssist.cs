@@ -25,8 +25,8 @@ public sealed class GetCaseAssist(ConversationStore store, RelayDeskDbContext db
         var transcript = conversation.Messages
             .Select(m => new TranscriptLine(m.Seq, Author(m.Author), m.Text))
             .ToList();
-        var handover = conversation.Escalation is { } e
-            ? new HandoverReason(e.Reason, e.RuleId, e.Evidence, e.Priority.ToString().ToLowerInvariant(), e.Skills)
+        var handover = EscalationView.From(conversation) is { } e
+            ? new HandoverReason(e.Reason, e.RuleId, e.Evidence, e.Priority, e.Skills)
             : null;
         var summary = summarizer.Summarize(transcript, handover, await AccountFactsAsync(id, cancellationToken));
         var suggested = ReplySuggester.Suggest(summary, conversation.Language, agent.DisplayName);
