@@ -33,7 +33,8 @@ public static class DeskFeedProbe
                     return conversation;
                 }
 
-                await changed.WaitAsync(deadline.Token);
+                // Woken by the change feed; the short re-check only guards against a change that is written without one.
+                await changed.WaitAsync(TimeSpan.FromMilliseconds(250), deadline.Token);
             }
         }
         finally

@@ -10,7 +10,7 @@ using RelayDesk.Web.Tests.Infrastructure;
 
 namespace RelayDesk.Web.Tests.Routing;
 
-/// <summary>Reads routing's stored state, waiting (woken by the app's change feed, never by sleeping) until it matches.</summary>
+/// <summary>Reads routing's stored state, waiting (woken by the app's change feed, re-checking now and then) until it matches.</summary>
 internal static class RoutingProbe
 {
     public static readonly DateTimeOffset WednesdayMorning = new(2026, 11, 25, 9, 0, 0, TimeSpan.Zero);
@@ -37,7 +37,8 @@ internal static class RoutingProbe
                     }
                 }
 
-                await changed.WaitAsync(deadline.Token);
+                // Woken by the change feed; the short re-check only guards against a change that is written without one.
+                await changed.WaitAsync(TimeSpan.FromMilliseconds(250), deadline.Token);
             }
         }
         finally

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using RelayDesk.Data;
 using RelayDesk.Domain.Routing;
+using RelayDesk.Web.Hubs;
 
 namespace RelayDesk.Web.Features.Routing;
 
@@ -9,7 +10,7 @@ namespace RelayDesk.Web.Features.Routing;
 /// goes while they are online or away, the time is noted, and routing sets them offline after the grace period
 /// unless they come back.
 /// </summary>
-public sealed class PresenceTracker(AgentConnections connections, RelayDeskDbContext db, RoutingSignal signal, TimeProvider clock)
+public sealed class PresenceTracker(AgentConnections connections, RelayDeskDbContext db, RoutingSignal signal, DeskFeed feed, TimeProvider clock)
 {
     public async Task ConnectedAsync(string agentId, CancellationToken cancellationToken)
     {
@@ -29,5 +30,6 @@ public sealed class PresenceTracker(AgentConnections connections, RelayDeskDbCon
         await db.AgentRouting.Where(a => a.AgentId == agentId && a.Presence != Presence.Offline)
             .ExecuteUpdateAsync(s => s.SetProperty(a => a.DisconnectedAt, now));
         signal.Poke();
+        feed.Publish(new DeskChange(Guid.Empty, QueueChanged: false)); // Supervisors' views show the lost connection.
     }
 }
