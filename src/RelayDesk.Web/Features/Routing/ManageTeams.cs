@@ -9,8 +9,9 @@ namespace RelayDesk.Web.Features.Routing;
 
 /// <summary>
 /// Supervisors list and create teams: a team has business hours in its own IANA time zone (open on some weekdays,
-/// closed on holidays). Agents join a team through their routing settings; conversations handed to a team go to its
-/// agents only, and its hours count for their wait and callback slots.
+/// closed on holidays). Agents join a team through their routing settings or the team's member list
+/// (<see cref="EditTeam"/>); conversations handed to a team go to its agents only, and its hours count for their wait
+/// and callback slots. Teams are changed with <see cref="EditTeam"/> and removed with <see cref="RemoveTeam"/>.
 /// </summary>
 public sealed partial class ManageTeams(RelayDeskDbContext db)
 {
@@ -49,7 +50,8 @@ public sealed partial class ManageTeams(RelayDeskDbContext db)
         return View(team, []);
     }
 
-    private static RoutingTeam Validate(Request request)
+    /// <summary>The team a request describes, or a refusal naming the first field that is wrong.</summary>
+    internal static RoutingTeam Validate(Request request)
     {
         var id = request.Id?.Trim() ?? string.Empty;
         if (!TeamIdPattern().IsMatch(id))
@@ -125,7 +127,7 @@ public sealed partial class ManageTeams(RelayDeskDbContext db)
     private static string FormatTime(TimeSpan time) =>
         time >= TimeSpan.FromDays(1) ? "24:00" : time.ToString(@"hh\:mm", CultureInfo.InvariantCulture);
 
-    private static TeamView View(RoutingTeam team, IReadOnlyList<string> agentIds)
+    internal static TeamView View(RoutingTeam team, IReadOnlyList<string> agentIds)
     {
         var hours = team.ToBusinessHours();
         return new TeamView(team.Id, team.Name, team.TimeZoneId, FormatTime(team.Opens), FormatTime(team.Closes),
@@ -143,6 +145,8 @@ public sealed partial class ManageTeams(RelayDeskDbContext db)
         supervisor.MapPost("/teams", async (Request request, ManageTeams handler, CancellationToken ct) =>
                 TypedResults.Created("/api/v1/supervisor/teams", await handler.CreateAsync(request, ct)))
             .WithName("CreateTeam")
-            .WithSummary("Create a team with business hours in its IANA time zone; assign agents with PUT /agents/{agentId}/routing.");
+            .WithSummary("Create a team with business hours in its IANA time zone; assign agents with PUT /teams/{id} or PUT /agents/{agentId}/routing.");
+        EditTeam.Map(supervisor);
+        RemoveTeam.Map(supervisor);
     }
 }

@@ -22,6 +22,8 @@ public static class RoutingModule
         services.AddScoped<GetSla>();
         services.AddScoped<ConfigureAgentRouting>();
         services.AddScoped<ManageTeams>();
+        services.AddScoped<EditTeam>();
+        services.AddScoped<RemoveTeam>();
         services.AddHostedService<RoutingDispatcher>();
         return services;
     }
