@@ -68,6 +68,9 @@ public sealed class HumanAccessEntry
 
     public DateTimeOffset? CallbackBookedAt { get; set; }
 
+    /// <summary>When the customer chose "keep my place and reply by e-mail" for this request; it counts like a booked callback.</summary>
+    public DateTimeOffset? EmailReplyChosenAt { get; set; }
+
     public DateTimeOffset? BreachedAt { get; set; }
 
     public RelayDesk.Domain.Routing.BreachCause? BreachCause { get; set; }

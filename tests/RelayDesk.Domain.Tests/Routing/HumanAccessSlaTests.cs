@@ -46,4 +46,39 @@ public class HumanAccessSlaTests
 
         Assert.Equal(new SlaFigures(10, 8, 2, 0, 0.8, 0.8, true), figures);
     }
+
+    [Theory]
+    [InlineData(30, SlaOutcome.Met)]
+    [InlineData(31, SlaOutcome.Breached)]
+    public void Evaluate_RepliesByEmailChosenWithin30s_MeetsTheTargetLikeABookedCallback(int chosenAfter, SlaOutcome expected)
+    {
+        var record = new HumanAccessRecord(Guid.NewGuid(), T0, null, null, T0.AddSeconds(chosenAfter));
+
+        Assert.Equal(expected, Target.Evaluate(record, T0.AddMinutes(10)));
+    }
+
+    [Fact]
+    public void Evaluate_RepliesByEmailChosenBeforeThisRequest_DoNotCountForIt()
+    {
+        var record = new HumanAccessRecord(Guid.NewGuid(), T0, null, null, T0.AddMinutes(-5));
+
+        Assert.Equal(SlaOutcome.Breached, Target.Evaluate(record, T0.AddMinutes(10)));
+    }
+
+    [Fact]
+    public void EmailAnswerTimes_CountChosenAndAnswered_WithTheMedianFromTheRequest()
+    {
+        HumanAccessRecord Chose() => new(Guid.NewGuid(), T0, null, null, T0.AddSeconds(10));
+        var records = new[] { Chose(), Chose(), Chose(), Chose(), new HumanAccessRecord(Guid.NewGuid(), T0, T0.AddSeconds(5), null) };
+        var answers = new Dictionary<Guid, DateTimeOffset>
+        {
+            [records[0].ConversationId] = T0.AddMinutes(10),
+            [records[1].ConversationId] = T0.AddMinutes(30),
+            [records[2].ConversationId] = T0.AddMinutes(20),
+        };
+
+        var figures = HumanAccessTarget.EmailAnswerTimes(records, r => answers.TryGetValue(r.ConversationId, out var at) ? at : null);
+
+        Assert.Equal(new EmailAnswerFigures(4, 3, TimeSpan.FromMinutes(20)), figures);
+    }
 }

@@ -124,11 +124,29 @@ public sealed class HonestWaitingTests : IDisposable
         var notice = conversation.Messages.Single(m => m.Text.Contains("back on", StringComparison.Ordinal));
         Assert.Equal(MessageAuthor.System, notice.Author);
         Assert.Contains("Monday 30 November at 08:00 (Berlin time)", notice.Text, StringComparison.Ordinal);
+        Assert.Contains("pick a callback time below", notice.Text, StringComparison.Ordinal);
+        Assert.Contains("or by e-mail if you prefer", notice.Text, StringComparison.Ordinal);
 
         var offer = (await customer.ViewAsync(id)).GetProperty("callbackOffer");
         Assert.Equal("out_of_hours", offer.GetProperty("reason").GetString());
         Assert.Equal(new DateTimeOffset(2026, 11, 30, 7, 0, 0, TimeSpan.Zero), offer.GetProperty("peopleBackAt").GetDateTimeOffset());
         Assert.Equal(new DateTimeOffset(2026, 11, 30, 7, 0, 0, TimeSpan.Zero), offer.GetProperty("slots")[0].GetProperty("start").GetDateTimeOffset());
+    }
+
+    [Fact]
+    public async Task OutOfHours_AGermanCustomerIsToldWhenPeopleAreBack_AndOfferedACallbackOrRepliesByEmail()
+    {
+        _factory.Dispose();
+        var sundayEvening = new FakeTimeProvider(new DateTimeOffset(2026, 11, 29, 18, 0, 0, TimeSpan.Zero));
+        _factory = new RelayDeskFactory { Clock = sundayEvening, BusinessHours = true };
+        var (id, _) = await _factory.RequestHumanWithClientAsync("de");
+
+        var conversation = await _factory.WaitForAsync(id, c => c.Messages.Any(m => m.Text.Contains("wieder für Sie erreichbar", StringComparison.Ordinal)));
+
+        var notice = conversation.Messages.Single(m => m.Text.Contains("wieder für Sie erreichbar", StringComparison.Ordinal));
+        Assert.Contains("am Montag, 30. November, um 08:00 Uhr (Berliner Zeit)", notice.Text, StringComparison.Ordinal);
+        Assert.Contains("Rückruftermin", notice.Text, StringComparison.Ordinal);
+        Assert.Contains("oder auf Wunsch per E-Mail", notice.Text, StringComparison.Ordinal);
     }
 
     public void Dispose() => _factory.Dispose();

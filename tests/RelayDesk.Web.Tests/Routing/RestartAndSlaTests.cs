@@ -77,4 +77,54 @@ public sealed class RestartAndSlaTests
         Assert.Equal(unanswered, sla.GetProperty("recentBreaches")[0].GetProperty("conversationId").GetGuid());
         Assert.Equal(System.Net.HttpStatusCode.Forbidden, (await agent.GetAsync("/api/v1/supervisor/sla")).StatusCode);
     }
+
+    [Fact]
+    public async Task RepliesByEmailChosenInTime_CountTowardTheHumanAccessTarget_AndTheEmailedAnswerTimeIsReported()
+    {
+        var clock = RoutingProbe.Clock();
+        using var factory = new RelayDeskFactory { Clock = clock };
+        var (byEmail, customer) = await factory.RequestHumanWithClientAsync();
+        var unanswered = await factory.RequestHumanAsync();
+        clock.Advance(TimeSpan.FromSeconds(20));
+        (await customer.PostAsJsonAsync($"/api/v1/conversations/{byEmail}/email-reply", new { email = "sam@example.co.uk" })).EnsureSuccessStatusCode();
+
+        clock.Advance(TimeSpan.FromSeconds(45));
+        var entries = await factory.WaitForAsync(db => db.HumanAccess.AsNoTracking().ToListAsync(),
+            e => e.Count == 2 && e.Single(x => x.ConversationId == unanswered).BreachedAt is not null && e.Single(x => x.ConversationId == byEmail).EmailReplyChosenAt is not null);
+        var chose = entries.Single(e => e.ConversationId == byEmail);
+        Assert.Equal(chose.RequestedAt.AddSeconds(20), chose.EmailReplyChosenAt);
+        Assert.Null(chose.BreachedAt);
+
+        // A person takes it after the minute and answers; the customer is away, so the answer goes out by e-mail.
+        var agent = await factory.AgentClientAsync(1);
+        (await agent.PostAsync($"/api/v1/agent/conversations/{byEmail}/accept", null)).EnsureSuccessStatusCode();
+        clock.Advance(TimeSpan.FromMinutes(5));
+        (await agent.PostAsJsonAsync($"/api/v1/agent/conversations/{byEmail}/messages", new { clientMessageId = "a1", text = "Your instalment is moved." })).EnsureSuccessStatusCode();
+
+        var supervisor = await factory.StaffClientAsync("supervisor@demo.local");
+        var sla = await supervisor.GetFromJsonAsync<JsonElement>("/api/v1/supervisor/sla");
+        Assert.Equal(2, sla.GetProperty("requests").GetInt32());
+        Assert.Equal(1, sla.GetProperty("met").GetInt32());
+        Assert.Equal(1, sla.GetProperty("breached").GetInt32());
+        var email = sla.GetProperty("emailReplies");
+        Assert.Equal(1, email.GetProperty("chosen").GetInt32());
+        Assert.Equal(1, email.GetProperty("answered").GetInt32());
+        Assert.Equal(365, email.GetProperty("medianAnswerSeconds").GetInt32());
+    }
+
+    [Fact]
+    public async Task RepliesByEmailChosenAfterTheCallbackTime_DoNotRescueTheTarget()
+    {
+        var clock = RoutingProbe.Clock();
+        using var factory = new RelayDeskFactory { Clock = clock };
+        var (id, customer) = await factory.RequestHumanWithClientAsync();
+        clock.Advance(TimeSpan.FromSeconds(40));
+        (await customer.PostAsJsonAsync($"/api/v1/conversations/{id}/email-reply", new { email = "sam@example.co.uk" })).EnsureSuccessStatusCode();
+
+        clock.Advance(TimeSpan.FromSeconds(30));
+        var entry = await factory.WaitForAsync(db => db.HumanAccess.AsNoTracking().SingleOrDefaultAsync(e => e.ConversationId == id), e => e?.BreachCause is not null);
+
+        Assert.NotNull(entry!.EmailReplyChosenAt);
+        Assert.Equal(BreachCause.NoSkillOnShift, entry.BreachCause);
+    }
 }

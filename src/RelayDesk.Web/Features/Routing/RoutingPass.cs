@@ -169,7 +169,7 @@ public sealed partial class RoutingPass(
         var window = now.AddDays(-1);
         var requests = (await db.Conversations.AsNoTracking()
             .Where(c => c.HumanRequestedAt != null && c.HumanRequestedAt >= window && c.State != ConversationState.Assistant)
-            .Select(c => new { c.Id, c.HumanRequestedAt, c.AssignedAt, c.ClosedAt, c.State, c.Language })
+            .Select(c => new { c.Id, c.HumanRequestedAt, c.AssignedAt, c.ClosedAt, c.State, c.Language, c.EmailReplyChosenAt })
             .ToListAsync(cancellationToken));
         var entries = await db.HumanAccess.Where(e => e.RequestedAt >= window)
             .ToDictionaryAsync(e => (e.ConversationId, e.RequestedAt), cancellationToken);
@@ -192,8 +192,15 @@ public sealed partial class RoutingPass(
                 changed = true;
             }
 
+            // Chosen while this request waited: the customer has their answer coming by e-mail (counts like a callback).
+            if (entry.EmailReplyChosenAt is null && request.EmailReplyChosenAt is { } chosenAt && chosenAt >= entry.RequestedAt)
+            {
+                entry.EmailReplyChosenAt = chosenAt;
+                changed = true;
+            }
+
             // The customer left before the deadline without being connected: abandoned, not a miss of the target.
-            if (entry.ConnectedAt is null && entry.CallbackBookedAt is null && entry.BreachedAt is null
+            if (entry.ConnectedAt is null && entry.CallbackBookedAt is null && entry.EmailReplyChosenAt is null && entry.BreachedAt is null
                 && request.ClosedAt is { } closedAt && closedAt - entry.RequestedAt <= target.ConnectWithin)
             {
                 db.HumanAccess.Remove(entry);
@@ -206,7 +213,7 @@ public sealed partial class RoutingPass(
             .Select(o => new { o.ConversationId, o.OfferedAt }).ToListAsync(cancellationToken)).ToLookup(o => o.ConversationId);
         foreach (var entry in entries.Values.Where(e => e.BreachedAt is null))
         {
-            var record = new HumanAccessRecord(entry.ConversationId, entry.RequestedAt, entry.ConnectedAt, entry.CallbackBookedAt);
+            var record = new HumanAccessRecord(entry.ConversationId, entry.RequestedAt, entry.ConnectedAt, entry.CallbackBookedAt, entry.EmailReplyChosenAt);
             if (target.Evaluate(record, now) == SlaOutcome.Breached)
             {
                 entry.BreachedAt = entry.RequestedAt + target.ConnectWithin;
@@ -228,7 +235,7 @@ public sealed partial class RoutingPass(
                 {
                     if (c.State == ConversationState.Queued)
                     {
-                        c.Append(MessageAuthor.System, RoutingTexts.OutOfHours(c.Language, backAt, picture.Hours.TimeZone), now);
+                        c.Append(MessageAuthor.System, RoutingTexts.OutOfHours(c.Language, backAt, picture.Hours.TimeZone, emailReplyChosen: c.EmailReplyTo is not null), now);
                     }
 
                     return c;

@@ -8,13 +8,30 @@ internal static class RoutingTexts
     private static readonly CultureInfo German = CultureInfo.GetCultureInfo("de-DE");
     private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
 
-    public static string OutOfHours(string language, DateTimeOffset? backAt, TimeZoneInfo zone) => (language, backAt) switch
+    /// <summary>
+    /// Told at once when a person is asked for out of hours: when people are back, and the three ways not to wait in the
+    /// chat — a callback, keeping the place with a reply here, or keeping it with the reply by e-mail (or, when the
+    /// customer already chose e-mail, that it stands).
+    /// </summary>
+    public static string OutOfHours(string language, DateTimeOffset? backAt, TimeZoneInfo zone, bool emailReplyChosen = false)
     {
-        ("de", { } at) => $"Unser Team ist gerade nicht da und ab {Format(language, at, zone)} wieder für Sie erreichbar. Sie müssen nicht warten: Wählen Sie unten einen Rückruftermin, oder behalten Sie Ihren Platz – wir antworten hier.",
-        ("de", null) => "Unser Team ist gerade nicht da. Wählen Sie unten einen Rückruftermin, oder behalten Sie Ihren Platz – wir antworten hier.",
-        (_, { } at) => $"Our team is away right now and back {Format(language, at, zone)}. You don't have to wait: pick a callback time below, or keep your place and we'll reply here.",
-        _ => "Our team is away right now. Pick a callback time below, or keep your place and we'll reply here.",
-    };
+        var german = language == "de";
+        var away = (german, backAt) switch
+        {
+            (true, { } at) => $"Unser Team ist gerade nicht da und ab {Format(language, at, zone)} wieder für Sie erreichbar. Sie müssen nicht warten: ",
+            (true, null) => "Unser Team ist gerade nicht da. Sie müssen nicht warten: ",
+            (false, { } at) => $"Our team is away right now and back {Format(language, at, zone)}. You don't have to wait: ",
+            _ => "Our team is away right now. You don't have to wait: ",
+        };
+        var choices = (german, emailReplyChosen) switch
+        {
+            (true, false) => "Wählen Sie unten einen Rückruftermin, oder behalten Sie Ihren Platz – wir antworten hier, oder auf Wunsch per E-Mail, dann müssen Sie nicht im Chat bleiben.",
+            (true, true) => "Wählen Sie unten einen Rückruftermin, oder behalten Sie Ihren Platz – wir antworten hier und schicken Ihnen unsere Antwort per E-Mail, solange Sie nicht im Chat sind.",
+            (false, false) => "pick a callback time below, or keep your place – we'll reply here, or by e-mail if you prefer, so you don't need to stay in the chat.",
+            _ => "pick a callback time below, or keep your place – we'll reply here and e-mail our reply to you while you're away from the chat.",
+        };
+        return away + choices;
+    }
 
     public static string CallbackBooked(string language, DateTimeOffset slot, TimeZoneInfo zone) => language == "de"
         ? $"Gebucht: Wir melden uns {Format(language, slot, zone)} bei Ihnen."
