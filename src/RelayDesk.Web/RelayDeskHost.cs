@@ -22,6 +22,7 @@ using RelayDesk.Web.Features.Routing;
 using RelayDesk.Web.Features.Staffing;
 using RelayDesk.Web.Hubs;
 using RelayDesk.Web.Infrastructure;
+using RelayDesk.Web.Infrastructure.RateLimiting;
 
 namespace RelayDesk.Web;
 
@@ -69,6 +70,7 @@ public static class RelayDeskHost
         services.AddDemo();
         services.AddQueueRouting();
         services.AddEmailReplies();
+        services.AddRateLimits();
 
         services.AddSingleton<DeskFeed>();
         services.AddScoped<DeskNotifier>();
@@ -93,6 +95,7 @@ public static class RelayDeskHost
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimits();
         app.UseAntiforgery();
 
         app.MapOpenApi();

@@ -1,4 +1,5 @@
 using RelayDesk.Web.Auth;
+using RelayDesk.Web.Infrastructure.RateLimiting;
 
 namespace RelayDesk.Web.Features.Conversations;
 
@@ -22,7 +23,8 @@ public static class ConversationsModule
     {
         var group = endpoints.MapGroup("/api/v1/conversations")
             .WithTags("Conversations")
-            .RequireAuthorization(Policies.Customer);
+            .RequireAuthorization(Policies.Customer)
+            .WithCustomerBodyLimit(endpoints);
         StartConversation.Map(group);
         GetConversation.Map(group);
         SendMessage.Map(group);

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using RelayDesk.Domain.Conversations;
 using RelayDesk.Domain.Escalation;
 using RelayDesk.Web.Features.AssistantTurns;
+using RelayDesk.Web.Infrastructure.RateLimiting;
 
 namespace RelayDesk.Web.Features.Conversations;
 
@@ -34,6 +35,7 @@ public sealed class RequestHuman(ConversationStore store, QueueQueries queue, Ti
     internal static void Map(RouteGroupBuilder group) =>
         group.MapPost("/{id:guid}/human", (Guid id, ClaimsPrincipal user, RequestHuman handler, CancellationToken ct) =>
                 handler.HandleAsync(CustomerAccess.EnsureOwn(user, id), ct))
+            .RequireRateLimiting(RateLimitPolicies.ConversationWrites)
             .WithName("RequestHuman")
             .WithSummary("Ask for a person. Always honoured while the conversation is open.");
 }

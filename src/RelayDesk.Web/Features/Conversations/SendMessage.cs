@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using RelayDesk.Domain.Conversations;
+using RelayDesk.Web.Infrastructure.RateLimiting;
 
 namespace RelayDesk.Web.Features.Conversations;
 
@@ -24,5 +25,6 @@ public sealed class SendMessage(ConversationStore store, TimeProvider clock)
     internal static void Map(RouteGroupBuilder group) =>
         group.MapPost("/{id:guid}/messages", (Guid id, Request request, ClaimsPrincipal user, SendMessage handler, CancellationToken ct) =>
                 handler.HandleAsync(CustomerAccess.EnsureOwn(user, id), request, ct))
+            .RequireRateLimiting(RateLimitPolicies.ConversationWrites)
             .WithName("SendMessage");
 }

@@ -4,6 +4,7 @@ using RelayDesk.Assistant;
 using RelayDesk.Data;
 using RelayDesk.Domain.Conversations;
 using RelayDesk.Web.Auth;
+using RelayDesk.Web.Infrastructure.RateLimiting;
 
 namespace RelayDesk.Web.Features.Conversations;
 
@@ -56,6 +57,7 @@ public sealed class StartConversation(ConversationStore store, IAssistant assist
                 return TypedResults.Created($"/api/v1/conversations/{response.Id}", response);
             })
             .AllowAnonymous()
+            .RequireRateLimiting(RateLimitPolicies.ConversationStarts)
             .WithName("StartConversation")
             .WithSummary("Start a chat (anonymous, or linked to the signed-in customer's account with a customer token); returns the conversation token that authorises it.");
 }

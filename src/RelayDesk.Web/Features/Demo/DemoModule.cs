@@ -1,3 +1,5 @@
+using RelayDesk.Web.Infrastructure.RateLimiting;
+
 namespace RelayDesk.Web.Features.Demo;
 
 public static class DemoModule
@@ -15,7 +17,7 @@ public static class DemoModule
     /// </summary>
     public static IEndpointRouteBuilder MapDemo(this IEndpointRouteBuilder endpoints)
     {
-        var group = endpoints.MapGroup("/api/v1/demo").WithTags("Demo").AllowAnonymous();
+        var group = endpoints.MapGroup("/api/v1/demo").WithTags("Demo").AllowAnonymous().WithCustomerBodyLimit(endpoints);
         IssueCustomerToken.Map(group);
         ListDemoCustomers.Map(group);
         return endpoints;

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using RelayDesk.Data;
 using RelayDesk.Domain;
 using RelayDesk.Web.Auth;
+using RelayDesk.Web.Infrastructure.RateLimiting;
 
 namespace RelayDesk.Web.Features.Demo;
 
@@ -30,6 +31,7 @@ public sealed class IssueCustomerToken(RelayDeskDbContext db, CustomerTokens tok
                     ? TypedResults.Ok(response)
                     : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Customer not found",
                         detail: $"There is no demo customer {request.CustomerNumber}.", extensions: new Dictionary<string, object?> { ["code"] = "customer.not_found" }))
+            .RequireRateLimiting(RateLimitPolicies.DemoTokens)
             .WithName("IssueDemoCustomerToken")
             .WithSummary("Development only: a customer token for a demo customer (log in to the widget as them).");
 }

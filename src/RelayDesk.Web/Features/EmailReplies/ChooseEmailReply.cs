@@ -4,6 +4,7 @@ using RelayDesk.Data;
 using RelayDesk.Domain;
 using RelayDesk.Domain.Conversations;
 using RelayDesk.Web.Features.Conversations;
+using RelayDesk.Web.Infrastructure.RateLimiting;
 
 namespace RelayDesk.Web.Features.EmailReplies;
 
@@ -42,6 +43,7 @@ public sealed class ChooseEmailReply(ConversationStore store, RelayDeskDbContext
     internal static void Map(RouteGroupBuilder group) =>
         group.MapPost("/{id:guid}/email-reply", (Guid id, Request? request, ClaimsPrincipal user, ChooseEmailReply handler, CancellationToken ct) =>
                 handler.HandleAsync(CustomerAccess.EnsureOwn(user, id), request, ct))
+            .RequireRateLimiting(RateLimitPolicies.ConversationWrites)
             .WithName("ChooseEmailReply")
             .WithSummary("Keep the place in the queue and get the agents' replies by e-mail while away from the chat.");
 }

@@ -1,4 +1,5 @@
 using RelayDesk.Web.Auth;
+using RelayDesk.Web.Infrastructure.RateLimiting;
 
 namespace RelayDesk.Web.Features.EmailReplies;
 
@@ -18,7 +19,8 @@ public static class EmailRepliesModule
     /// <summary>The customer's choice: <c>POST /api/v1/conversations/{id}/email-reply</c>.</summary>
     public static IEndpointRouteBuilder MapEmailReplies(this IEndpointRouteBuilder endpoints)
     {
-        var customer = endpoints.MapGroup("/api/v1/conversations").WithTags("Conversations").RequireAuthorization(Policies.Customer);
+        var customer = endpoints.MapGroup("/api/v1/conversations").WithTags("Conversations").RequireAuthorization(Policies.Customer)
+            .WithCustomerBodyLimit(endpoints);
         ChooseEmailReply.Map(customer);
         return endpoints;
     }

@@ -5,6 +5,7 @@ using RelayDesk.Data.Routing;
 using RelayDesk.Domain;
 using RelayDesk.Domain.Conversations;
 using RelayDesk.Web.Features.Conversations;
+using RelayDesk.Web.Infrastructure.RateLimiting;
 
 namespace RelayDesk.Web.Features.Routing;
 
@@ -83,6 +84,7 @@ public sealed class BookCallback(ConversationStore store, RelayDeskDbContext db,
     internal static void Map(RouteGroupBuilder group) =>
         group.MapPost("/{id:guid}/callback", (Guid id, Request request, ClaimsPrincipal user, BookCallback handler, CancellationToken ct) =>
                 handler.HandleAsync(CustomerAccess.EnsureOwn(user, id), request, ct))
+            .RequireRateLimiting(RateLimitPolicies.ConversationWrites)
             .WithName("BookCallback")
             .WithSummary("Book one of the offered callback slots instead of waiting.");
 }

@@ -1,4 +1,5 @@
 using RelayDesk.Web.Auth;
+using RelayDesk.Web.Infrastructure.RateLimiting;
 
 namespace RelayDesk.Web.Features.Routing;
 
@@ -33,7 +34,8 @@ public static class RoutingModule
     {
         var agent = endpoints.MapGroup("/api/v1/agent").WithTags("Routing").RequireAuthorization(Policies.Agent);
         var supervisor = endpoints.MapGroup("/api/v1/supervisor").WithTags("Supervisor").RequireAuthorization(Policies.Supervisor);
-        var customer = endpoints.MapGroup("/api/v1/conversations").WithTags("Conversations").RequireAuthorization(Policies.Customer);
+        var customer = endpoints.MapGroup("/api/v1/conversations").WithTags("Conversations").RequireAuthorization(Policies.Customer)
+            .WithCustomerBodyLimit(endpoints);
         SetPresence.Map(agent);
         AnswerOffer.Map(agent);
         TransferConversation.Map(agent, supervisor);
