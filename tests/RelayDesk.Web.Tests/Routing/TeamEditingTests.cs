@@ -50,6 +50,8 @@ public sealed class TeamEditingTests
         Assert.Equal(["sun", "sat"], Strings(hardship, "days"));
         Assert.Equal(["2026-12-25"], Strings(hardship, "holidays"));
         Assert.Equal([gina], Strings(hardship, "agentIds"));
+        Assert.Contains(felix, Strings(teams.Single(t => t.GetProperty("id").GetString() == "desk"), "agentIds"));
+        Assert.DoesNotContain(gina, Strings(teams.Single(t => t.GetProperty("id").GetString() == "desk"), "agentIds"));
         var agents = (await supervisor.GetFromJsonAsync<JsonElement>("/api/v1/supervisor/agents")).GetProperty("agents").EnumerateArray().ToList();
         Assert.Equal("desk", agents.Single(a => a.GetProperty("id").GetString() == felix).GetProperty("teamId").GetString());
         Assert.Equal("hardship", agents.Single(a => a.GetProperty("id").GetString() == gina).GetProperty("teamId").GetString());
@@ -74,9 +76,12 @@ public sealed class TeamEditingTests
             HttpStatusCode.BadRequest, "team.unknown_agent");
         await AssertProblemAsync(await supervisor.PutAsJsonAsync("/api/v1/supervisor/teams/night", Edit("Night")), HttpStatusCode.NotFound, "team.not_found");
 
-        // Anna is on the desk team: leaving it out of the desk's members would leave her in no team.
-        await EditAsync(supervisor, "desk", Edit("Desk", agentIds: [anna]));
-        await AssertProblemAsync(await supervisor.PutAsJsonAsync("/api/v1/supervisor/teams/desk", Edit("Desk", agentIds: [])),
+        // Everyone in no other team is on the desk team; leaving Anna out of its members would leave her in no team.
+        var teams0 = (await supervisor.GetFromJsonAsync<JsonElement>("/api/v1/supervisor/teams")).GetProperty("teams").EnumerateArray();
+        var desk = Strings(teams0.Single(t => t.GetProperty("id").GetString() == "desk"), "agentIds").Select(a => a!).ToArray();
+        Assert.Contains(anna, desk);
+        await EditAsync(supervisor, "desk", Edit("Desk", agentIds: desk));
+        await AssertProblemAsync(await supervisor.PutAsJsonAsync("/api/v1/supervisor/teams/desk", Edit("Desk", agentIds: [.. desk.Where(a => a != anna)])),
             HttpStatusCode.BadRequest, "team.members_invalid");
 
         var agent = await factory.AgentClientAsync(1);

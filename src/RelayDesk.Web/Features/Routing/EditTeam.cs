@@ -58,20 +58,21 @@ public sealed partial class EditTeam(RelayDeskDbContext db, RoutingSignal signal
             throw new DomainException("team.members_invalid", "A team has at most 500 agents.");
         }
 
-        var known = await db.Users.AsNoTracking().Where(u => wanted.Contains(u.Id)).Select(u => u.Id).ToListAsync(cancellationToken);
-        if (wanted.Except(known, StringComparer.Ordinal).FirstOrDefault() is { } unknown)
+        var teamOf = await ManageTeams.TeamOfEveryoneAsync(db, cancellationToken);
+        if (wanted.FirstOrDefault(a => !teamOf.ContainsKey(a)) is { } unknown)
         {
             throw new DomainException("team.unknown_agent", $"There is no agent with the id '{Shorten(unknown)}'.");
         }
 
-        var states = await db.AgentRouting.Where(a => wanted.Contains(a.AgentId) || a.TeamId == teamId).ToListAsync(cancellationToken);
-        var leaving = states.Where(s => s.TeamId == teamId && !wanted.Contains(s.AgentId)).ToList();
-        if (leaving.Count > 0 && teamId == AgentRoutingState.DefaultTeamId)
+        var leavingIds = teamOf.Where(t => t.Value == teamId && !wanted.Contains(t.Key)).Select(t => t.Key).ToList();
+        if (leavingIds.Count > 0 && teamId == AgentRoutingState.DefaultTeamId)
         {
             throw new DomainException("team.members_invalid",
                 "Agents leave the desk team only by joining another team: add them to that team's members instead.");
         }
 
+        var states = await db.AgentRouting.Where(a => wanted.Contains(a.AgentId) || leavingIds.Contains(a.AgentId)).ToListAsync(cancellationToken);
+        var leaving = states.Where(s => leavingIds.Contains(s.AgentId)).ToList();
         foreach (var state in leaving)
         {
             state.TeamId = AgentRoutingState.DefaultTeamId;
@@ -88,18 +89,19 @@ public sealed partial class EditTeam(RelayDeskDbContext db, RoutingSignal signal
                 db.AgentRouting.Add(state);
             }
 
-            if (state.TeamId != teamId || db.Entry(state).State == EntityState.Added)
+            if (teamOf[agentId] != teamId)
             {
-                state.TeamId = teamId;
                 joined++;
             }
+
+            state.TeamId = teamId;
         }
 
         return (joined, leaving.Count);
     }
 
     private async Task<IReadOnlyList<string>> MembersAsync(string teamId, CancellationToken cancellationToken) =>
-        [.. (await db.AgentRouting.AsNoTracking().Where(a => a.TeamId == teamId).Select(a => a.AgentId).ToListAsync(cancellationToken)).Order(StringComparer.Ordinal)];
+        [.. (await ManageTeams.TeamOfEveryoneAsync(db, cancellationToken)).Where(t => t.Value == teamId).Select(t => t.Key).Order(StringComparer.Ordinal)];
 
     private static string Shorten(string text) => text.Length <= 64 ? text : text[..64] + "…";
 

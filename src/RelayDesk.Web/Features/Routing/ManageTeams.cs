@@ -31,9 +31,16 @@ public sealed partial class ManageTeams(RelayDeskDbContext db)
     public async Task<TeamList> ListAsync(CancellationToken cancellationToken)
     {
         var teams = await db.RoutingTeams.AsNoTracking().ToListAsync(cancellationToken);
-        var members = (await db.AgentRouting.AsNoTracking().Select(a => new { a.AgentId, a.TeamId }).ToListAsync(cancellationToken))
-            .ToLookup(a => a.TeamId, a => a.AgentId, StringComparer.Ordinal);
+        var members = (await TeamOfEveryoneAsync(db, cancellationToken)).ToLookup(a => a.Value, a => a.Key, StringComparer.Ordinal);
         return new TeamList([.. teams.OrderBy(t => t.Id, StringComparer.Ordinal).Select(t => View(t, [.. members[t.Id].Order(StringComparer.Ordinal)]))]);
+    }
+
+    /// <summary>Every staff member's team: the one in their routing settings, or the desk team when they have none.</summary>
+    internal static async Task<Dictionary<string, string>> TeamOfEveryoneAsync(RelayDeskDbContext db, CancellationToken cancellationToken)
+    {
+        var teams = await db.AgentRouting.AsNoTracking().ToDictionaryAsync(a => a.AgentId, a => a.TeamId, cancellationToken);
+        var users = await db.Users.AsNoTracking().Select(u => u.Id).ToListAsync(cancellationToken);
+        return users.ToDictionary(u => u, u => teams.GetValueOrDefault(u) ?? AgentRoutingState.DefaultTeamId, StringComparer.Ordinal);
     }
 
     public async Task<TeamView> CreateAsync(Request request, CancellationToken cancellationToken)
