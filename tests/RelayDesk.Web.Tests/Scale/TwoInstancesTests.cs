@@ -23,11 +23,11 @@ public sealed class TwoInstancesTests : IDisposable
     public TwoInstancesTests()
     {
         var folder = Path.Combine(Path.GetTempPath(), "relaydesk-tests", Guid.NewGuid().ToString("N"));
-        var fastSweeps = new Dictionary<string, string?> { ["Routing:SweepInterval"] = "00:00:00.200" };
+        var settings = new Dictionary<string, string?> { ["Routing:SweepInterval"] = "00:00:00.200", ["Routing:CallbacksPerSlot"] = "1" };
 
         // The second is disposed last and drops the shared database; the first one starts first and seeds the demo.
-        _second = new RelayDeskFactory(folder) { Database = TestDatabase.PostgreSql, Settings = fastSweeps };
-        _first = new RelayDeskFactory(folder) { Database = TestDatabase.PostgreSql, Settings = fastSweeps, KeepData = true };
+        _second = new RelayDeskFactory(folder) { Database = TestDatabase.PostgreSql, Settings = settings };
+        _first = new RelayDeskFactory(folder) { Database = TestDatabase.PostgreSql, Settings = settings, KeepData = true };
         _ = _first.Server;
         _ = _second.Server;
     }
@@ -80,6 +80,26 @@ public sealed class TwoInstancesTests : IDisposable
             pending => pending.Select(o => o.ConversationId).Distinct().Count() == ids.Length);
         Assert.Equal(ids.Order(), offers.Select(o => o.ConversationId).Order());
         await AssertAtMostOneOpenOfferEachAsync();
+    }
+
+    [Fact]
+    public async Task TwoCustomersOnTwoInstances_BookingTheLastPlaceOfASlotAtOnce_OnlyOneGetsIt()
+    {
+        var (first, firstCustomer) = await _first.RequestHumanWithClientAsync();
+        var (second, secondCustomer) = await _second.RequestHumanWithClientAsync();
+        var slot = (await firstCustomer.ViewAsync(first)).GetProperty("callbackOffer").GetProperty("slots")[0].GetProperty("start").GetDateTimeOffset();
+
+        var answers = await Task.WhenAll(
+            firstCustomer.PostAsJsonAsync($"/api/v1/conversations/{first}/callback", new { slotStart = slot }),
+            secondCustomer.PostAsJsonAsync($"/api/v1/conversations/{second}/callback", new { slotStart = slot }));
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.BadRequest], answers.Select(a => a.StatusCode).Order());
+        var refused = answers.Single(a => a.StatusCode == HttpStatusCode.BadRequest);
+        Assert.Equal("callback.slot_unavailable", (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+        await using var scope = _second.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<RelayDesk.Data.RelayDeskDbContext>();
+        var booked = await db.CallbackBookings.AsNoTracking().Where(b => b.Status == CallbackStatus.Booked).ToListAsync();
+        Assert.Equal(slot, Assert.Single(booked).SlotStart);
     }
 
     private static async Task RunPassAsync(RelayDeskFactory instance)

@@ -405,6 +405,9 @@ namespace RelayDesk.Data.Migrations.PostgreSql
                     b.Property<Guid>("ConversationId")
                         .HasColumnType("uuid");
 
+                    b.Property<int>("Place")
+                        .HasColumnType("integer");
+
                     b.Property<DateTimeOffset>("SlotStart")
                         .HasColumnType("timestamp with time zone");
 
@@ -418,6 +421,10 @@ namespace RelayDesk.Data.Migrations.PostgreSql
                     b.HasIndex("ConversationId");
 
                     b.HasIndex("Status", "SlotStart");
+
+                    b.HasIndex(new[] { "SlotStart", "Place" }, "IX_callback_bookings_one_per_place")
+                        .IsUnique()
+                        .HasFilter("\"Status\" = 'Booked'");
 
                     b.ToTable("callback_bookings", (string)null);
                 });

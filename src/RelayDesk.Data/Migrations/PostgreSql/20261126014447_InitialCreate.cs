@@ -87,7 +87,8 @@ namespace RelayDesk.Data.Migrations.PostgreSql
                     ConversationId = table.Column<Guid>(type: "uuid", nullable: false),
                     SlotStart = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     BookedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false)
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Place = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -587,6 +588,13 @@ namespace RelayDesk.Data.Migrations.PostgreSql
                 name: "IX_callback_bookings_ConversationId",
                 table: "callback_bookings",
                 column: "ConversationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_callback_bookings_one_per_place",
+                table: "callback_bookings",
+                columns: new[] { "SlotStart", "Place" },
+                unique: true,
+                filter: "\"Status\" = 'Booked'");
 
             migrationBuilder.CreateIndex(
                 name: "IX_callback_bookings_Status_SlotStart",
