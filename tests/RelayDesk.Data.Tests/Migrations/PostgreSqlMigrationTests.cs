@@ -17,6 +17,21 @@ public sealed class PostgreSqlMigrationTests : IDisposable
 
     private readonly string _database = $"relaydesk_t_{Guid.NewGuid():N}";
 
+    public PostgreSqlMigrationTests()
+    {
+        try
+        {
+            using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(Server) { Database = "postgres", Pooling = false }.ToString());
+            connection.Open();
+        }
+        catch (Exception e) when (e is NpgsqlException or TimeoutException)
+        {
+            var where = new NpgsqlConnectionStringBuilder(Server) { Password = null }.ToString();
+            throw new InvalidOperationException(
+                $"PostgreSQL not reachable at {where} ({e.Message}): `bash .ci/run` installs and starts it, or set RELAYDESK_TEST_POSTGRES.", e);
+        }
+    }
+
     [Fact]
     public async Task Migrations_CreateTheDatabase_AndCoverTheWholeModel()
     {

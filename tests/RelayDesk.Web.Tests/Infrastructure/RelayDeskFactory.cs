@@ -31,6 +31,7 @@ public sealed class RelayDeskFactory : WebApplicationFactory<Program>
     public const string DemoPassword = "Test-Pass-1234!";
 
     private readonly string _folder;
+    private bool _postgresUsed;
 
     public RelayDeskFactory()
         : this(Path.Combine(Path.GetTempPath(), "relaydesk-tests", Guid.NewGuid().ToString("N")))
@@ -100,6 +101,7 @@ public sealed class RelayDeskFactory : WebApplicationFactory<Program>
         if (Database == TestDatabase.PostgreSql)
         {
             EnsurePostgresReachable();
+            _postgresUsed = true;
             builder.UseSetting("Database:Provider", "PostgreSQL");
             builder.UseSetting("ConnectionStrings:RelayDesk", PostgresConnectionString);
         }
@@ -146,7 +148,7 @@ public sealed class RelayDeskFactory : WebApplicationFactory<Program>
             return;
         }
 
-        if (Database == TestDatabase.PostgreSql)
+        if (_postgresUsed)
         {
             DropPostgresDatabase();
         }
