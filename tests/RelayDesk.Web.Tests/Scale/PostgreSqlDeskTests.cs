@@ -1,11 +1,13 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using RelayDesk.Data;
 using RelayDesk.Data.Routing;
 using RelayDesk.Domain.Conversations;
+using RelayDesk.Web.Features.Routing;
 using RelayDesk.Web.Tests.Infrastructure;
 using RelayDesk.Web.Tests.Routing;
 
@@ -51,23 +53,33 @@ public sealed class PostgreSqlDeskTests : IDisposable
     }
 
     [Fact]
-    public async Task ARequestForAPerson_IsOffered_Accepted_AndAnsweredByTheAgent()
+    public async Task ARequestForAPerson_IsOfferedOverTheHub_Accepted_AndAnsweredByTheAgent()
     {
         var agent = await _factory.AgentClientAsync(2);
+        var agentId = await _factory.AgentIdAsync(2);
+        var hub = _factory.Hub("/hubs/agent", await _factory.AgentTokenAsync(2));
+        var offered = new TaskCompletionSource<OfferView>(TaskCreationOptions.RunContinuationsAsynchronously);
+        hub.On<OfferView>("Offered", offer => offered.TrySetResult(offer));
+        await hub.StartAsync();
         await agent.SetPresenceAsync("online");
         var (id, customer) = await _factory.RequestHumanWithClientAsync();
 
-        var offer = (await _factory.WaitForOffersAsync(id, o => o.Count == 1))[0];
+        var offer = await offered.Task.WaitAsync(TestTimeouts.Event);
         (await agent.PostAsync($"/api/v1/agent/offers/{offer.Id}/accept", null)).EnsureSuccessStatusCode();
         var reply = await agent.PostAsJsonAsync($"/api/v1/agent/conversations/{id}/messages", new { clientMessageId = "agent-1", text = "Hi, Ben here." });
         reply.EnsureSuccessStatusCode();
 
+        Assert.Equal(id, offer.ConversationId);
         var conversation = await _factory.WaitForAsync(id, c => c.Messages.Any(m => m.Author == MessageAuthor.Agent));
         Assert.Equal(ConversationState.Assigned, conversation.State);
-        Assert.Equal(await _factory.AgentIdAsync(2), conversation.AssignedAgentId);
+        Assert.Equal(agentId, conversation.AssignedAgentId);
         Assert.Contains(await customer.MessagesAsync(id), m => m.Text == "Hi, Ben here.");
         var offers = await _factory.WaitForOffersAsync(id, o => o.All(x => x.Outcome != OfferOutcome.Pending));
         Assert.Equal(OfferOutcome.Accepted, Assert.Single(offers).Outcome);
+
+        // The lost workspace connection is noted in the database (a bulk update), for routing's grace period.
+        await hub.DisposeAsync();
+        await _factory.WaitForAsync(db => db.AgentRouting.AsNoTracking().SingleAsync(a => a.AgentId == agentId), a => a.DisconnectedAt is not null);
     }
 
     [Fact]
