@@ -8,9 +8,25 @@ using RelayDesk.Domain.Conversations;
 
 namespace RelayDesk.Data;
 
-/// <summary>RelayDesk's database: conversations and their transcripts, the BNPL accounts with their audit trail, and the staff accounts (Identity).</summary>
-public sealed class RelayDeskDbContext(DbContextOptions<RelayDeskDbContext> options) : IdentityDbContext<AgentUser>(options)
+/// <summary>
+/// RelayDesk's database: conversations and their transcripts, the BNPL accounts with their audit trail, and the staff
+/// accounts (Identity). This type is the SQLite database (migrations in <c>Migrations/Sqlite</c>);
+/// <see cref="PostgreSqlRelayDeskDbContext"/> is the same model on PostgreSQL with its own migrations. The app registers
+/// either as <see cref="RelayDeskDbContext"/>, so all code works on both.
+/// </summary>
+public class RelayDeskDbContext : IdentityDbContext<AgentUser>
 {
+    public RelayDeskDbContext(DbContextOptions<RelayDeskDbContext> options)
+        : base(options)
+    {
+    }
+
+    /// <summary>For a provider-specific context with its own migrations.</summary>
+    protected RelayDeskDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
     public DbSet<Conversation> Conversations => Set<Conversation>();
 
     public DbSet<Message> Messages => Set<Message>();

@@ -65,6 +65,9 @@ internal sealed class CallbackBookingConfiguration : IEntityTypeConfiguration<Ca
         builder.Property(c => c.Status).HasConversion<string>().HasMaxLength(16);
         builder.HasIndex(c => new { c.Status, c.SlotStart });
         builder.HasIndex(c => c.ConversationId);
+
+        // A place in a slot is booked once, also with several app instances booking at once.
+        builder.HasIndex(c => new { c.SlotStart, c.Place }, "IX_callback_bookings_one_per_place").IsUnique().HasFilter("\"Status\" = 'Booked'");
     }
 }
 

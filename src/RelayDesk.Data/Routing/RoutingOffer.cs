@@ -53,6 +53,12 @@ public sealed class CallbackBooking
     public DateTimeOffset BookedAt { get; set; }
 
     public CallbackStatus Status { get; set; }
+
+    /// <summary>
+    /// Which of the slot's places (0 … callbacks per slot − 1) the booking holds: unique among a slot's booked
+    /// callbacks, so the database refuses an overbooking also when two instances book the last place at once.
+    /// </summary>
+    public int Place { get; set; }
 }
 
 /// <summary>One request for a person and how it ended for the human-access SLA; a breach carries its cause.</summary>

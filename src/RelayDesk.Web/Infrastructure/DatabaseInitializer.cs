@@ -7,7 +7,8 @@ namespace RelayDesk.Web.Infrastructure;
 
 /// <summary>
 /// Brings the database up to date before the app serves requests: applies migrations (never EnsureCreated),
-/// switches SQLite to WAL so readers don't block the writer, and seeds the demo staff when the demo is enabled.
+/// switches SQLite to WAL so readers don't block the writer, and seeds the demo staff when the demo is enabled. On
+/// PostgreSQL, instances starting together on one database do this one after the other.
 /// </summary>
 internal sealed partial class DatabaseInitializer(IServiceProvider services, IOptions<DemoOptions> demo, TimeProvider clock, ILogger<DatabaseInitializer> logger)
     : IHostedService
@@ -16,6 +17,7 @@ internal sealed partial class DatabaseInitializer(IServiceProvider services, IOp
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<RelayDeskDbContext>();
+        await using var startup = await DatabaseMigrator.LockForStartupAsync(db, cancellationToken);
         await DatabaseMigrator.MigrateAsync(db, cancellationToken);
 
         if (demo.Value.Enabled)

@@ -7,9 +7,16 @@ public sealed class DatabaseOptions
 {
     public const string Section = "Database";
 
-    /// <summary>The database engine. Default <c>Sqlite</c>; PostgreSQL arrives with the scale-out work.</summary>
-    [AllowedValues("Sqlite")]
-    public string Provider { get; set; } = "Sqlite";
+    public const string Sqlite = "Sqlite";
+
+    public const string PostgreSql = "PostgreSQL";
+
+    /// <summary>
+    /// The database engine: <c>Sqlite</c> (default; one instance on a local file) or <c>PostgreSQL</c> (several
+    /// instances on one database; needs <c>ConnectionStrings:RelayDesk</c>).
+    /// </summary>
+    [AllowedValues(Sqlite, PostgreSql)]
+    public string Provider { get; set; } = Sqlite;
 
     /// <summary>
     /// The SQLite file, relative to the app's content root unless absolute. Default <c>App_Data/relaydesk.db</c>.

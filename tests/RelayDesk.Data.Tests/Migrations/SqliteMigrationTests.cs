@@ -1,5 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using RelayDesk.Domain.Conversations;
 
 namespace RelayDesk.Data.Tests.Migrations;
@@ -17,6 +19,25 @@ public sealed class SqliteMigrationTests : IDisposable
 
         Assert.False(db.Database.HasPendingModelChanges(), "The model changed without a migration: run dotnet ef migrations add.");
         Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+    }
+
+    [Fact]
+    public async Task Upgrading_NumbersTheBookedCallbacksOfASlot_SoEachPlaceIsHeldOnce()
+    {
+        await using var db = NewContext();
+        await db.GetService<IMigrator>().MigrateAsync("Teams");
+        var slot = (long)new Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter().ConvertToProvider(new DateTimeOffset(2026, 11, 25, 10, 0, 0, TimeSpan.Zero))!;
+        foreach (var (id, status) in new[] { ("A", "Booked"), ("B", "Booked"), ("C", "Cancelled"), ("D", "Booked") })
+        {
+            await db.Database.ExecuteSqlAsync(
+                $"INSERT INTO callback_bookings (Id, ConversationId, SlotStart, BookedAt, Status) VALUES ({id}, {Guid.NewGuid()}, {slot}, {slot}, {status})");
+        }
+
+        await DatabaseMigrator.MigrateAsync(db, CancellationToken.None);
+
+        var places = await db.CallbackBookings.AsNoTracking().Where(b => b.Status == RelayDesk.Data.Routing.CallbackStatus.Booked)
+            .Select(b => b.Place).ToListAsync();
+        Assert.Equal([0, 1, 2], places.Order());
     }
 
     [Fact]

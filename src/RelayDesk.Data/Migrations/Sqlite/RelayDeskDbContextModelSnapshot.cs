@@ -394,6 +394,9 @@ namespace RelayDesk.Data.Migrations.Sqlite
                     b.Property<Guid>("ConversationId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Place")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("SlotStart")
                         .HasColumnType("INTEGER");
 
@@ -407,6 +410,10 @@ namespace RelayDesk.Data.Migrations.Sqlite
                     b.HasIndex("ConversationId");
 
                     b.HasIndex("Status", "SlotStart");
+
+                    b.HasIndex(new[] { "SlotStart", "Place" }, "IX_callback_bookings_one_per_place")
+                        .IsUnique()
+                        .HasFilter("\"Status\" = 'Booked'");
 
                     b.ToTable("callback_bookings", (string)null);
                 });

@@ -17,6 +17,8 @@ namespace RelayDesk.Web.Features.Routing;
 public sealed class BookCallback(ConversationStore store, RelayDeskDbContext db, RoutingPictureLoader loader, WaitingRoom waitingRoom,
     RoutingSignal signal, TimeProvider clock)
 {
+    private const int MaxAttempts = 3;
+
     public sealed record Request(DateTimeOffset? SlotStart);
 
     public async Task<ConversationView> HandleAsync(Guid id, Request request, CancellationToken cancellationToken)
@@ -42,14 +44,18 @@ public sealed class BookCallback(ConversationStore store, RelayDeskDbContext db,
         }
 
         var now = clock.GetUtcNow();
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            await SaveBookingAsync(id, start, conversation.HumanRequestedAt ?? now, now, cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            // The routing pass opened the SLA entry for this request at the same moment: book against the stored one.
-            await SaveBookingAsync(id, start, conversation.HumanRequestedAt ?? now, now, cancellationToken);
+            try
+            {
+                await SaveBookingAsync(id, start, conversation.HumanRequestedAt ?? now, now, cancellationToken);
+                break;
+            }
+            catch (DbUpdateException) when (attempt < MaxAttempts)
+            {
+                // Someone else wrote at the same moment: another customer took the place (perhaps on another instance),
+                // or the routing pass opened the SLA entry for this request. Book again against what is stored.
+            }
         }
 
         var updated = await store.ExecuteAsync(id, c =>
@@ -69,7 +75,11 @@ public sealed class BookCallback(ConversationStore store, RelayDeskDbContext db,
             earlier.Status = CallbackStatus.Cancelled;
         }
 
-        db.CallbackBookings.Add(new CallbackBooking { Id = Guid.NewGuid(), ConversationId = id, SlotStart = start, BookedAt = now, Status = CallbackStatus.Booked });
+        var taken = await db.CallbackBookings.AsNoTracking().Where(b => b.SlotStart == start && b.Status == CallbackStatus.Booked)
+            .Select(b => b.Place).ToListAsync(cancellationToken);
+        var place = Enumerable.Range(0, waitingRoom.Planner.PerSlot).Except(taken).Cast<int?>().FirstOrDefault()
+            ?? throw new DomainException("callback.slot_unavailable", "This callback time is not available. Pick one of the offered slots.");
+        db.CallbackBookings.Add(new CallbackBooking { Id = Guid.NewGuid(), ConversationId = id, SlotStart = start, BookedAt = now, Status = CallbackStatus.Booked, Place = place });
         var entry = await db.HumanAccess.SingleOrDefaultAsync(e => e.ConversationId == id && e.RequestedAt == requestedAt, cancellationToken);
         if (entry is null)
         {

@@ -224,7 +224,17 @@ public sealed partial class RoutingPass(
             }
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Another instance's pass opened the same entries a moment before (one entry per request): it also tells
+            // those customers about the hours. This pass goes on to the offers; the next one sees what is stored.
+            db.ChangeTracker.Clear();
+            return false;
+        }
 
         if (!picture.Hours.IsOpen(now))
         {
