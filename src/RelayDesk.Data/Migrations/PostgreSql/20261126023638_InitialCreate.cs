@@ -201,6 +201,7 @@ namespace RelayDesk.Data.Migrations.PostgreSql
                     RequestedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     ConnectedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     CallbackBookedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    EmailReplyChosenAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     BreachedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     BreachCause = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true)
                 },

@@ -12,7 +12,7 @@ using RelayDesk.Data;
 namespace RelayDesk.Data.Migrations.PostgreSql
 {
     [DbContext(typeof(PostgreSqlRelayDeskDbContext))]
-    [Migration("20261126014447_InitialCreate")]
+    [Migration("20261126023638_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -495,6 +495,9 @@ namespace RelayDesk.Data.Migrations.PostgreSql
 
                     b.Property<Guid>("ConversationId")
                         .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("EmailReplyChosenAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTimeOffset>("RequestedAt")
                         .HasColumnType("timestamp with time zone");
