@@ -52,10 +52,10 @@ public sealed partial class AccountErrandAnswers(IAccountErrands errands)
         }
 
         var purchases = balance.Value!.Purchases;
-        var purchase = Named(turn.Text, purchases) ?? PurchaseMentions.Named(turn.Text, purchases).Single;
+        var named = PurchaseMentions.Named(turn.Text, purchases);
+        var purchase = Named(turn.Text, purchases) ?? named.Single;
         if (purchase is null)
         {
-            var named = PurchaseMentions.Named(turn.Text, purchases);
             var candidates = Candidates(intent, named.Purchases.Count > 0 ? named.Purchases : purchases);
             if (candidates.Count >= 2)
             {
