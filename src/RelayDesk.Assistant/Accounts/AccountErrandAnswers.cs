@@ -102,22 +102,34 @@ public sealed partial class AccountErrandAnswers(IAccountErrands errands)
         // The options as they are now (an option paid or gone since the question is no longer offered).
         var options = choice.Numbers.Select(n => balance.Value!.Purchases.FirstOrDefault(p => p.Number == n)).OfType<PurchaseSummary>().ToList();
         var picked = PurchaseMentions.Chosen(turn.Text, options);
-        if (!picked.HasClue || options.Count == 0 || (!picked.ByPosition && AsksSomethingElse(choice, recognisedIntent, turn.Text)))
+        var signals = new TurnSignals { Intent = choice.Intent, Confidence = 1 };
+        var days = RequestedDays(turn.Text) ?? RequestedDays(choice.Request);
+        if (!picked.ByPosition && AsksSomethingElse(choice, recognisedIntent, turn.Text))
         {
             return null;
         }
 
-        var signals = new TurnSignals { Intent = choice.Intent, Confidence = 1 };
+        if (Named(turn.Text, balance.Value!.Purchases) is { } byNumber && !options.Contains(byNumber))
+        {
+            // A purchase number not in the list: the customer means that one (the errand refuses it if it is not theirs).
+            return await RunAsync(choice.Intent, byNumber, days, Key(byNumber), caller, signals, turn.Language, cancellationToken);
+        }
+
+        if (!picked.HasClue || options.Count == 0)
+        {
+            return null;
+        }
+
         if (picked.Single is not { } purchase)
         {
             var again = picked.Purchases.Count >= 2 ? picked.Purchases : options;
             return new AssistantReply(PurchaseChoice.Ask(choice.Intent, again, turn.Language), signals);
         }
 
+        return await RunAsync(choice.Intent, purchase, days, Key(purchase), caller, signals, turn.Language, cancellationToken);
+
         // The request and its answer make the errand; the turn's place in the conversation tells a retry from a new request.
-        var key = $"{turn.ConversationId:N}:{choice.Intent}:{purchase.Number}:{TextKey($"{choice.Request}\n{turn.Text}\n{turn.Previous.Count}")}";
-        var days = RequestedDays(turn.Text) ?? RequestedDays(choice.Request);
-        return await RunAsync(choice.Intent, purchase, days, key, caller, signals, turn.Language, cancellationToken);
+        string Key(PurchaseSummary p) => $"{turn.ConversationId:N}:{choice.Intent}:{p.Number}:{TextKey($"{choice.Request}\n{turn.Text}\n{turn.Previous.Count}")}";
     }
 
     private static bool AsksSomethingElse(PurchaseChoice choice, string? recognisedIntent, string text) =>

@@ -153,6 +153,19 @@ public sealed class PurchaseChoiceTests(ProductModelFixture product) : IClassFix
     }
 
     [Fact]
+    public async Task AnAnswerNamingAnotherPurchaseByNumber_RunsTheErrandOnThatOne()
+    {
+        var errands = new RecordingErrands([Ikea, Zalando, Paid]);
+        var assistant = new EmbeddedAssistant(_knowledge, new Recognizer(product.Model), errands);
+        var question = await assistant.ReplyAsync(Turn("de", "Können Sie mir die Rechnung nochmal schicken?"), default);
+        Assert.DoesNotContain(Paid.Number, question.Text, StringComparison.Ordinal);
+
+        await assistant.ReplyAsync(Turn("de", "P-100001-4", "Können Sie mir die Rechnung nochmal schicken?", question.Text!), default);
+
+        Assert.Equal(["invoice P-100001-4"], errands.Changes);
+    }
+
+    [Fact]
     public async Task TheChoiceSurvives_ItIsReadFromTheConversationHistory_NotFromMemory()
     {
         var errands = new RecordingErrands([Ikea, Zalando]);
