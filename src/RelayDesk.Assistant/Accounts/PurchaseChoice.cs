@@ -67,15 +67,17 @@ public sealed partial record PurchaseChoice(string Intent, IReadOnlyList<string>
             return null;
         }
 
-        var intent = Questions.FirstOrDefault(q => question.Text.Contains(q.German, StringComparison.Ordinal) || question.Text.Contains(q.English, StringComparison.Ordinal)).Intent;
-        var numbers = Option().Matches(question.Text).Select(m => m.Groups["number"].Value).ToList();
-        if (intent is null || numbers.Count < 2)
-        {
-            return null;
-        }
-
         var request = history.Count > 1 && history[^2].Author == MessageAuthor.Customer ? history[^2].Text : string.Empty;
-        return new PurchaseChoice(intent, numbers, request);
+        return Read(question.Text, request);
+    }
+
+    /// <summary>The choice an assistant message asks for, or null when it is no "which purchase?" question.</summary>
+    public static PurchaseChoice? Read(string assistantText, string request = "")
+    {
+        ArgumentNullException.ThrowIfNull(assistantText);
+        var intent = Questions.FirstOrDefault(q => assistantText.Contains(q.German, StringComparison.Ordinal) || assistantText.Contains(q.English, StringComparison.Ordinal)).Intent;
+        var numbers = Option().Matches(assistantText).Select(m => m.Groups["number"].Value).ToList();
+        return intent is null || numbers.Count < 2 ? null : new PurchaseChoice(intent, numbers, request);
     }
 
     private static string Due(PurchaseSummary p, bool german, string language) => p switch
