@@ -12,7 +12,8 @@ namespace RelayDesk.Assistant.Conversation;
 /// not understand — a miss the escalation rules count. It runs on the machine, with no external model. Requests for a
 /// person are not its business: the escalation rules see every message before the assistant does. Account questions
 /// (next payment, schedule, balance, return sent, refund status, extension, invoice) are answered on the customer's
-/// real account through the account errands when the host provides them.
+/// real account through the account errands when the host provides them; when several open purchases could be meant, it
+/// asks which one and takes the answer in the next turn (see <see cref="PurchaseChoice"/>).
 /// </summary>
 public sealed class EmbeddedAssistant(KnowledgeBase knowledge, IIntentRecognizer intents, IAccountErrands? errands = null) : IAssistant
 {
@@ -31,6 +32,12 @@ public sealed class EmbeddedAssistant(KnowledgeBase knowledge, IIntentRecognizer
         ArgumentNullException.ThrowIfNull(turn);
         var intent = intents.Recognize(turn.Text);
         var recognised = intent is { IsOutOfScope: false } && intent.Confidence >= IntentConfidence ? intent : null;
+        if (_accounts is not null && turn.CustomerId is not null && PurchaseChoice.Pending(turn.Previous) is { } choice
+            && await _accounts.AnswerChoiceAsync(choice, recognised?.Label, turn, cancellationToken) is { } chosen)
+        {
+            return chosen;
+        }
+
         switch (recognised?.Label)
         {
             case "greeting":

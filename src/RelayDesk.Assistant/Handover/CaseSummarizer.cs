@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using RelayDesk.Assistant.Accounts;
 using RelayDesk.Assistant.Conversation;
 using RelayDesk.Assistant.Nlu;
 
@@ -91,6 +92,10 @@ public sealed partial class CaseSummarizer(IIntentRecognizer intents)
             else if (AssistantTexts.ArticleTitle(line.Text) is { } title)
             {
                 articles.Add($"'{title}'");
+            }
+            else if (PurchaseChoice.Read(line.Text) is { } choice)
+            {
+                replies.Add($"asked which purchase ({choice.Intent}; {string.Join(", ", choice.Numbers)})");
             }
             else
             {

@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,7 +16,9 @@ public sealed record LlmBriefing(string Summary, IReadOnlyList<SuggestedReply> R
 /// With <c>Assistant:Provider=OpenAI</c>, the agent's briefing is written by the model: a few sentences on the case
 /// and up to three replies in the customer's language — from the redacted transcript and the desk's extractive
 /// summary (errands, account facts, hand-over reason), never with personal data. Any failure (outage, timeout, open
-/// circuit, an answer that is not the JSON asked for) returns null, and the agent gets the embedded briefing.
+/// circuit, an answer that is not the JSON asked for) returns null, and the agent gets the embedded briefing. A briefing
+/// is written once per conversation state (its last message and the facts, see <see cref="BriefingCache"/>): refreshing
+/// the workspace or a second agent looking costs no second model call; a new message does.
 /// </summary>
 public sealed partial class LlmCaseBriefing(
     LlmChatClientSource chatClients,
@@ -25,30 +29,41 @@ public sealed partial class LlmCaseBriefing(
 {
     public const int TranscriptLimit = 30;
 
+    /// <summary>How many conversation states keep their briefing (the least recently used are dropped first).</summary>
+    public const int CacheCapacity = 512;
+
+    private readonly BriefingCache _cache = new(CacheCapacity);
+
     public bool IsConfigured => options.Value.Provider == AssistantProvider.OpenAI;
 
     public async Task<LlmBriefing?> TryWriteAsync(
-        IReadOnlyList<TranscriptLine> transcript, CaseSummary summary, string language, string agentName, string? customerId,
+        Guid conversationId, IReadOnlyList<TranscriptLine> transcript, CaseSummary summary, string language, string agentName, string? customerId,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(transcript);
         ArgumentNullException.ThrowIfNull(summary);
+        ArgumentNullException.ThrowIfNull(agentName);
         if (!IsConfigured)
         {
             return null;
         }
 
+        var prompt = Prompt(transcript, summary, language, agentName);
+        var key = new BriefingCache.Key(conversationId, transcript.Count == 0 ? 0 : transcript.Max(l => l.Seq), Fingerprint(prompt));
+
+        // The shared call runs to its own budget, whoever asked first: an agent closing the panel does not cancel it for the others.
+        return await _cache.GetOrAdd(key, () => WriteAsync(prompt, customerId, CancellationToken.None)).WaitAsync(cancellationToken);
+    }
+
+    private async Task<LlmBriefing?> WriteAsync(List<ChatMessage> prompt, string? customerId, CancellationToken cancellationToken)
+    {
         try
         {
             await using var scope = scopes.CreateAsyncScope();
-            var known = customerId is null ? [] : await scope.ServiceProvider.GetRequiredService<ICustomerPersonalData>().FindAsync(customerId, cancellationToken);
-            var redactor = new PersonalDataRedactor(known);
-            var client = new ChatClientBuilder(chatClients.Create())
-                .Use(inner => new RedactingChatClient(inner, redactor))
-                .Build(scope.ServiceProvider);
+            var (client, redactor) = await chatClients.CreateRedactingAsync(scope.ServiceProvider, customerId, outer: null, cancellationToken);
             using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             budget.CancelAfter(options.Value.OpenAI.TurnBudget);
-            var response = await client.GetResponseAsync(Prompt(transcript, summary, language, agentName),
+            var response = await client.GetResponseAsync(prompt,
                 new ChatOptions { Temperature = options.Value.OpenAI.Temperature, MaxOutputTokens = options.Value.OpenAI.MaxOutputTokens }, budget.Token);
             return Parse(response.Text, redactor);
         }
@@ -59,6 +74,10 @@ public sealed partial class LlmCaseBriefing(
             return null;
         }
     }
+
+    /// <summary>The prompt in short: besides the last message, the briefing depends on the agent, the language and the desk's facts.</summary>
+    private static string Fingerprint(List<ChatMessage> prompt) =>
+        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join("\n\u0001\n", prompt.Select(m => m.Text)))))[..32];
 
     private static List<ChatMessage> Prompt(IReadOnlyList<TranscriptLine> transcript, CaseSummary summary, string language, string agentName)
     {

@@ -41,19 +41,14 @@ public sealed partial class LlmAssistant(
         // Per turn: a DI scope (the seams may be scoped, e.g. on the database), the redactor and the tool log. The chat
         // client is not disposed with it (nothing here holds resources of its own).
         await using var scope = scopes.CreateAsyncScope();
-        var personalData = scope.ServiceProvider.GetRequiredService<ICustomerPersonalData>();
         var toolbox = scope.ServiceProvider.GetRequiredService<IAssistantToolbox>();
-        var known = turn.CustomerId is null ? [] : await personalData.FindAsync(turn.CustomerId, cancellationToken);
-        var redactor = new PersonalDataRedactor(known);
         var tools = new ToolCallLog();
-        var client = new ChatClientBuilder(chatClients.Create())
+        var (client, redactor) = await chatClients.CreateRedactingAsync(scope.ServiceProvider, turn.CustomerId, builder => builder
             .UseFunctionInvocation(loggers, f =>
             {
                 f.MaximumIterationsPerRequest = o.MaxRounds;
                 f.FunctionInvoker = tools.InvokeAsync;
-            })
-            .Use(inner => new RedactingChatClient(inner, redactor))
-            .Build(scope.ServiceProvider);
+            }), cancellationToken);
 
         var chatOptions = new ChatOptions
         {

@@ -8,6 +8,9 @@ namespace RelayDesk.Assistant.Nlu;
 /// <summary>Per-class figure.</summary>
 public sealed record ClassScore(string Label, double F1, int Support);
 
+/// <summary>How often test rows of <paramref name="Expected"/> were taken for <paramref name="Predicted"/>.</summary>
+public sealed record Confusion(string Expected, string Predicted, int Count);
+
 /// <summary>Outcome of <see cref="NluEvaluation.Run"/>. OOS figures are null when no out-of-scope label was given or present.</summary>
 public sealed record NluEvaluationResult
 {
@@ -17,6 +20,9 @@ public sealed record NluEvaluationResult
     public double? OosRecall { get; init; }
     public double? OosPrecision { get; init; }
     public IReadOnlyList<ClassScore> WorstClasses { get; init; } = [];
+
+    /// <summary>The most frequent mistakes (expected → predicted), most frequent first.</summary>
+    public IReadOnlyList<Confusion> TopConfusions { get; init; } = [];
     public double TrainSeconds { get; init; }
 
     /// <summary>Time to load the saved model file and answer a first query (not part of the JSON).</summary>
@@ -36,7 +42,8 @@ public sealed record NluEvaluationResult
     public double ExpectedCalibrationError { get; init; }
 
     /// <summary>Snake-case JSON: accuracy, macro_f1, oos_recall, oos_precision, in_scope_accuracy, train_seconds,
-    /// model_bytes, p50_ms, p99_ms, queries_per_second, worst_classes[{label, f1, support}].</summary>
+    /// model_bytes, p50_ms, p99_ms, queries_per_second, worst_classes[{label, f1, support}],
+    /// top_confusions[{expected, predicted, count}].</summary>
     public string ToJson(bool indented = true)
     {
         using var ms = new MemoryStream();
@@ -60,6 +67,17 @@ public sealed record NluEvaluationResult
                 w.WriteString("label", c.Label);
                 w.WriteNumber("f1", Round(c.F1));
                 w.WriteNumber("support", c.Support);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteStartArray("top_confusions");
+            foreach (var c in TopConfusions)
+            {
+                w.WriteStartObject();
+                w.WriteString("expected", c.Expected);
+                w.WriteString("predicted", c.Predicted);
+                w.WriteNumber("count", c.Count);
                 w.WriteEndObject();
             }
 
@@ -108,6 +126,15 @@ public sealed record NluEvaluationResult
         foreach (var c in WorstClasses)
         {
             sb.AppendLine(ci, $"  {c.Label,-40} F1 {c.F1:F3}  support {c.Support}");
+        }
+
+        if (TopConfusions.Count > 0)
+        {
+            sb.AppendLine("top confusions (expected -> predicted):");
+            foreach (var c in TopConfusions)
+            {
+                sb.AppendLine(ci, $"  {c.Expected + " -> " + c.Predicted,-52} {c.Count}");
+            }
         }
 
         return sb.ToString();
@@ -238,6 +265,7 @@ public static class NluEvaluation
             OosPrecision = oosPrecision,
             WorstClasses = perClass.Where(c => c.Support > 0)
                 .OrderBy(c => c.F1).ThenBy(c => c.Label, StringComparer.Ordinal).Take(worstClassCount).ToArray(),
+            TopConfusions = Confusions(truth, predicted, worstClassCount * 2),
             TrainSeconds = trainSeconds,
             ModelBytes = modelBytes,
             P50Ms = Percentile(latencies, 0.50),
@@ -296,6 +324,18 @@ public static class NluEvaluation
         return (accuracy, macro, perClass);
 
         static void Inc(Dictionary<string, int> d, string k) => d[k] = d.GetValueOrDefault(k) + 1;
+    }
+
+    /// <summary>The <paramref name="take"/> most frequent (expected, predicted) mistakes, ties by name.</summary>
+    public static IReadOnlyList<Confusion> Confusions(IReadOnlyList<string> truth, IReadOnlyList<string> predicted, int take)
+    {
+        ArgumentNullException.ThrowIfNull(truth);
+        ArgumentNullException.ThrowIfNull(predicted);
+        return [.. truth.Zip(predicted).Where(p => p.First != p.Second)
+            .GroupBy(p => p)
+            .Select(g => new Confusion(g.Key.First, g.Key.Second, g.Count()))
+            .OrderByDescending(c => c.Count).ThenBy(c => c.Expected, StringComparer.Ordinal).ThenBy(c => c.Predicted, StringComparer.Ordinal)
+            .Take(take)];
     }
 
     private static double Percentile(double[] sorted, double q)

@@ -1,5 +1,7 @@
+using RelayDesk.Assistant.Accounts;
 using RelayDesk.Assistant.Handover;
 using RelayDesk.Assistant.Nlu;
+using RelayDesk.Domain.Accounts.Errands;
 
 namespace RelayDesk.Assistant.Tests.Handover;
 
@@ -78,6 +80,22 @@ public sealed class CaseSummarizerTests
 
         Assert.Equal(["answered from help articles: 'Refunds'", "did not understand 2 messages"], summary.AssistantDid);
         Assert.Contains("Account: Due date of order 4711 extended", summary.ToText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Reports_a_which_purchase_question_with_the_errand_and_the_purchases_offered()
+    {
+        PurchaseSummary Open(string number, string merchant) =>
+            new(number, merchant, "", 50m, "pay-in-30", DateTimeOffset.UnixEpoch, 50m, new DateOnly(2026, 12, 1), 50m, null, null, null, false);
+        var question = PurchaseChoice.Ask("extend_due_date", [Open("P-100001-1", "IKEA"), Open("P-100001-2", "Zalando")], "de");
+
+        var summary = _summarizer.Summarize(
+        [
+            new(1, TranscriptAuthor.Customer, "Kann ich meine Zahlung verschieben?"),
+            new(2, TranscriptAuthor.Assistant, question),
+        ], null, []);
+
+        Assert.Equal(["asked which purchase (extend_due_date; P-100001-1, P-100001-2)"], summary.AssistantDid);
     }
 
     [Fact]

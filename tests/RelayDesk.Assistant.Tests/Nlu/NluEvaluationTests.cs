@@ -39,10 +39,21 @@ public sealed class NluEvaluationTests
         var names = doc.RootElement.EnumerateObject().Select(p => p.Name).ToArray();
         Assert.Equal(
             ["accuracy", "macro_f1", "oos_recall", "oos_precision", "in_scope_accuracy", "train_seconds", "model_bytes",
-             "p50_ms", "p99_ms", "queries_per_second", "worst_classes"],
+             "p50_ms", "p99_ms", "queries_per_second", "worst_classes", "top_confusions"],
             names);
         var worst = doc.RootElement.GetProperty("worst_classes")[0];
         Assert.Equal(["label", "f1", "support"], worst.EnumerateObject().Select(p => p.Name).ToArray());
+    }
+
+    [Fact]
+    public void Confusions_count_each_mistake_by_expected_and_predicted_label_most_frequent_first()
+    {
+        string[] truth = ["a", "a", "a", "b", "b", "c"];
+        string[] predicted = ["b", "b", "a", "a", "b", "a"];
+
+        var confusions = NluEvaluation.Confusions(truth, predicted, take: 2);
+
+        Assert.Equal([new Confusion("a", "b", 2), new Confusion("b", "a", 1)], confusions);
     }
 
     [Fact]

@@ -29,6 +29,9 @@ public sealed class ProductDataTests(ProductModelFixture fixture) : IClassFixtur
     [InlineData("mein Paket ist nie angekommen", "my parcel never arrived", "order_not_received")]
     [InlineData("wie hoch sind die Mahngebühren", "how much is the late fee", "fees_late")]
     [InlineData("ich habe die Rücksendung gestern abgeschickt", "I sent the return back yesterday", "return_sent")]
+    [InlineData("hab die hälfte zurückgeschickt aber zahle immer noch den vollen preis", "sent half of it back but im still paying full price", "partial_refund")]
+    [InlineData("dankeschön, das hat mir echt geholfen", "cheers, that sorted it", "thanks_goodbye")]
+    [InlineData("wie funktioniert das mit dem später zahlen", "how does the pay later thing work", "how_bnpl_works")]
     public void German_and_English_phrasings_of_the_same_errand_map_to_the_same_intent(string german, string english, string intent)
     {
         var de = fixture.Model.Predict(german);

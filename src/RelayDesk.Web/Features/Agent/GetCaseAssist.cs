@@ -30,7 +30,7 @@ public sealed class GetCaseAssist(ConversationStore store, RelayDeskDbContext db
             : null;
         var summary = summarizer.Summarize(transcript, handover, await AccountFactsAsync(id, cancellationToken));
         var suggested = ReplySuggester.Suggest(summary, conversation.Language, agent.DisplayName);
-        var written = await llm.TryWriteAsync(transcript, summary, conversation.Language, agent.DisplayName, conversation.CustomerId, cancellationToken);
+        var written = await llm.TryWriteAsync(id, transcript, summary, conversation.Language, agent.DisplayName, conversation.CustomerId, cancellationToken);
         return written is null
             ? new Response(summary, summary.ToText(), conversation.Language, suggested, "embedded")
             : new Response(summary, written.Summary, conversation.Language, written.Replies.Count > 0 ? written.Replies : suggested, "llm");

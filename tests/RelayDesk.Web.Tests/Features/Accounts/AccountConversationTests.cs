@@ -52,7 +52,8 @@ public sealed class AccountConversationTests : IAsyncDisposable
     [Fact]
     public async Task GermanCustomer_ExtendsTheDueDateOnce_TheSecondTimeIsRefusedWithTheReason_AndBothAreAudited()
     {
-        var login = await _factory.LoginAsync("due-soon", language: "de");
+        // One open purchase: nothing to ask (several are asked about first, see PurchaseChoiceConversationTests).
+        var (login, _) = await _factory.LoginWhereAsync("due-soon", "de", p => p.Count(AccountLogins.IsOpenAndRunning) == 1 && p.Any(AccountLogins.IsExtendable));
         var before = await DueDatesAsync(login);
         var chat = await ChatAsync(login);
 

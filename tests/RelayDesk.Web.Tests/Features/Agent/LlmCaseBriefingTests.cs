@@ -53,6 +53,33 @@ public sealed class LlmCaseBriefingTests
         Assert.Equal("take-over", assist.GetProperty("suggestedReplies")[0].GetProperty("kind").GetString());
     }
 
+    [Fact]
+    public async Task Refreshing_the_briefing_does_not_ask_the_model_again_but_a_new_customer_message_does_once()
+    {
+        await using var model = await FakeOpenAiServer.StartAsync();
+        model
+            .Then(new FakeReply.Answer("Refunds reach your account within 3–5 business days after the merchant confirms the return."))
+            .Then(new FakeReply.Answer("""{"summary": "The customer waits for a refund.", "replies": []}"""))
+            .Then(new FakeReply.Answer("""{"summary": "The customer waits for a refund and is getting impatient.", "replies": []}"""));
+        using var factory = Factory(model);
+        var (started, customer) = await HandOverWithClientAsync(factory, "When do I get my refund?");
+        var agent = await factory.AgentClientAsync();
+
+        var first = await agent.GetFromJsonAsync<JsonElement>($"/api/v1/agent/conversations/{started}/assist");
+        var refreshed = await agent.GetFromJsonAsync<JsonElement>($"/api/v1/agent/conversations/{started}/assist");
+        Assert.Equal(2, model.Requests.Count);
+        await customer.SendAsync(started, "Hello? It has been three weeks.");
+        var afterMessage = await agent.GetFromJsonAsync<JsonElement>($"/api/v1/agent/conversations/{started}/assist");
+        var refreshedAgain = await agent.GetFromJsonAsync<JsonElement>($"/api/v1/agent/conversations/{started}/assist");
+
+        Assert.Equal("The customer waits for a refund.", first.GetProperty("summaryText").GetString());
+        Assert.Equal(first.GetProperty("summaryText").GetString(), refreshed.GetProperty("summaryText").GetString());
+        Assert.Equal("The customer waits for a refund and is getting impatient.", afterMessage.GetProperty("summaryText").GetString());
+        Assert.Equal(afterMessage.GetProperty("summaryText").GetString(), refreshedAgain.GetProperty("summaryText").GetString());
+        Assert.Equal(3, model.Requests.Count);
+        Assert.Empty(model.Violations);
+    }
+
     private static RelayDeskFactory Factory(FakeOpenAiServer model) => new()
     {
         Settings = new Dictionary<string, string?>
@@ -63,13 +90,15 @@ public sealed class LlmCaseBriefingTests
         },
     };
 
-    private static async Task<Guid> HandOverAsync(RelayDeskFactory factory, string text)
+    private static async Task<Guid> HandOverAsync(RelayDeskFactory factory, string text) => (await HandOverWithClientAsync(factory, text)).Id;
+
+    private static async Task<(Guid Id, HttpClient Customer)> HandOverWithClientAsync(RelayDeskFactory factory, string text)
     {
         var (started, customer) = await factory.StartCustomerAsync();
         var ack = await customer.SendAsync(started.Id, text);
         await factory.WaitForAsync(started.Id, c => c.LastSeq > ack.Seq);
         (await customer.PostAsync($"/api/v1/conversations/{started.Id}/human", null)).EnsureSuccessStatusCode();
         await factory.WaitForAsync(started.Id, c => c.State == ConversationState.Queued);
-        return started.Id;
+        return (started.Id, customer);
     }
 }
