@@ -1,15 +1,17 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using RelayDesk.Data.Accounts;
 using RelayDesk.Data.Routing;
+using RelayDesk.Data.ScaleOut;
 using RelayDesk.Domain.Accounts;
 using RelayDesk.Domain.Conversations;
 
 namespace RelayDesk.Data;
 
 /// <summary>RelayDesk's database: conversations and their transcripts, the BNPL accounts with their audit trail, and the staff accounts (Identity).</summary>
-public sealed class RelayDeskDbContext(DbContextOptions<RelayDeskDbContext> options) : IdentityDbContext<AgentUser>(options)
+public sealed class RelayDeskDbContext(DbContextOptions<RelayDeskDbContext> options) : IdentityDbContext<AgentUser>(options), IDataProtectionKeyContext
 {
     public DbSet<Conversation> Conversations => Set<Conversation>();
 
@@ -35,6 +37,16 @@ public sealed class RelayDeskDbContext(DbContextOptions<RelayDeskDbContext> opti
     public DbSet<HumanAccessEntry> HumanAccess => Set<HumanAccessEntry>();
 
     public DbSet<HandoverNote> HandoverNotes => Set<HandoverNote>();
+
+    /// <summary>The running app instances and their heartbeats (scale-out).</summary>
+    public DbSet<DeskInstance> DeskInstances => Set<DeskInstance>();
+
+    public DbSet<LiveConnection> LiveConnections => Set<LiveConnection>();
+
+    public DbSet<AssistantTurnClaim> AssistantTurnClaims => Set<AssistantTurnClaim>();
+
+    /// <summary>ASP.NET Core Data Protection keys, shared by every instance (staff cookies, circuits, antiforgery).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

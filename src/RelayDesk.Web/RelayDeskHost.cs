@@ -22,6 +22,7 @@ using RelayDesk.Web.Features.Routing;
 using RelayDesk.Web.Features.Staffing;
 using RelayDesk.Web.Hubs;
 using RelayDesk.Web.Infrastructure;
+using RelayDesk.Web.Infrastructure.ScaleOut;
 
 namespace RelayDesk.Web;
 
@@ -37,6 +38,7 @@ public static class RelayDeskHost
         services.AddOpenApi();
 
         builder.AddRelayDeskData();
+        builder.AddRelayDeskScaleOut();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<DemoHistorySeeder>();
         services.AddScoped<DemoAccountsSeeder>();
@@ -59,6 +61,7 @@ public static class RelayDeskHost
                 "Assistant:OpenAI:TurnBudget must be shorter than Assistant:TurnTimeout, so the embedded assistant can still answer when the model is slow.");
         services.AddSingleton<AssistantInbox>();
         services.AddScoped<AssistantTurnHandler>();
+        services.AddScoped<TurnClaims>();
         services.AddHostedService<AssistantWorker>();
 
         services.AddEscalation();
