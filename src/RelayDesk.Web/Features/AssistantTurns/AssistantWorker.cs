@@ -27,8 +27,10 @@ internal sealed partial class AssistantWorker(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // Created before the first await, so it exists once the host has started (tests move the clock right after).
+        using var recoveryTimer = new PeriodicTimer(scaleOut.Value.InstanceTimeout, clock);
         await RecoverAsync(stoppingToken);
-        var recovering = RecoverPeriodicallyAsync(stoppingToken);
+        var recovering = RecoverPeriodicallyAsync(recoveryTimer, stoppingToken);
         using var slots = new SemaphoreSlim(Math.Max(1, options.Value.MaxConcurrentTurns));
         await foreach (var id in inbox.Reader.ReadAllAsync(stoppingToken))
         {
@@ -42,9 +44,8 @@ internal sealed partial class AssistantWorker(
         await recovering;
     }
 
-    private async Task RecoverPeriodicallyAsync(CancellationToken stoppingToken)
+    private async Task RecoverPeriodicallyAsync(PeriodicTimer timer, CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(scaleOut.Value.InstanceTimeout, clock);
         try
         {
             while (await timer.WaitForNextTickAsync(stoppingToken))
