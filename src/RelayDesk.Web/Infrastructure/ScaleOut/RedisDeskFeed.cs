@@ -18,6 +18,7 @@ internal sealed partial class RedisDeskFeed(
     ILogger<RedisDeskFeed> logger) : IHostedService
 {
     private ISubscriber? _subscriber;
+    private ChannelMessageQueue? _queue;
     private RedisChannel _channel;
 
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -25,16 +26,17 @@ internal sealed partial class RedisDeskFeed(
         var connection = await redis.GetAsync();
         _subscriber = connection.GetSubscriber();
         _channel = RedisChannel.Literal(options.Value.ChannelPrefix + ":desk-feed");
-        await _subscriber.SubscribeAsync(_channel, (_, value) => Receive(value));
+        _queue = await _subscriber.SubscribeAsync(_channel);
+        _queue.OnMessage(message => Receive(message.Message)); // One at a time, in the order they were published.
         feed.ForwardTo(Forward);
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         feed.ForwardTo(null);
-        if (_subscriber is not null)
+        if (_queue is not null)
         {
-            await _subscriber.UnsubscribeAsync(_channel);
+            await _queue.UnsubscribeAsync();
         }
     }
 
