@@ -130,6 +130,36 @@ public sealed class TwoInstanceDeskTests
         Assert.Equal(HttpStatusCode.Unauthorized, await QueueWithCookieAsync(otherDesk, cookie));
     }
 
+    [Fact]
+    public async Task ACustomerInTheChatOnA_GetsNoMailForTheReplyOfAnAgentOnB_ButDoesOnceTheyLeft()
+    {
+        using var desk = new TwoInstances();
+        var (started, customer) = await desk.A.StartCustomerAsync();
+        (await customer.PostAsync($"/api/v1/conversations/{started.Id}/human", null)).EnsureSuccessStatusCode();
+        (await customer.PostAsJsonAsync($"/api/v1/conversations/{started.Id}/email-reply", new { email = "max@example.de" })).EnsureSuccessStatusCode();
+        var hub = desk.A.Hub("/hubs/customer", started.Token);
+        await hub.StartAsync();
+        await hub.InvokeAsync<CustomerHub.JoinResult>(nameof(CustomerHub.Join), 0L);
+        var agent = await desk.B.AgentClientAsync(1);
+        (await agent.PostAsync($"/api/v1/agent/conversations/{started.Id}/accept", null)).EnsureSuccessStatusCode();
+
+        var live = await SendAsAgentAsync(agent, started.Id, "I'm here now.", "live");
+        Assert.Null(live.EmailedTo);
+
+        await hub.DisposeAsync();
+        var subject = started.Id.ToString("D");
+        await desk.B.WaitForAsync(db => db.LiveConnections.CountAsync(c => c.Subject == subject), n => n == 0);
+        var away = await SendAsAgentAsync(agent, started.Id, "Your refund is on its way.", "away");
+        Assert.Equal("m***@example.de", away.EmailedTo);
+    }
+
+    private static async Task<MessageAck> SendAsAgentAsync(HttpClient agent, Guid id, string text, string clientMessageId)
+    {
+        var response = await agent.PostAsJsonAsync($"/api/v1/agent/conversations/{id}/messages", new { clientMessageId, text });
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<MessageAck>())!;
+    }
+
     private static async Task<HttpStatusCode> QueueWithCookieAsync(RelayDeskFactory instance, string cookie)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/agent/queue");

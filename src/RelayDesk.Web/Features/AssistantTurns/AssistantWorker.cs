@@ -25,12 +25,20 @@ internal sealed partial class AssistantWorker(
 {
     private readonly ConcurrentDictionary<Guid, Task> _running = new();
 
+    // Made with the service, not in ExecuteAsync (which runs later, on a background thread): once the host has
+    // started, moving the clock looks for turns of dead instances.
+    private readonly PeriodicTimer _recoveryTimer = new(scaleOut.Value.InstanceTimeout, clock);
+
+    public override void Dispose()
+    {
+        _recoveryTimer.Dispose();
+        base.Dispose();
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        // Created before the first await, so it exists once the host has started (tests move the clock right after).
-        using var recoveryTimer = new PeriodicTimer(scaleOut.Value.InstanceTimeout, clock);
         await RecoverAsync(stoppingToken);
-        var recovering = RecoverPeriodicallyAsync(recoveryTimer, stoppingToken);
+        var recovering = RecoverPeriodicallyAsync(stoppingToken);
         using var slots = new SemaphoreSlim(Math.Max(1, options.Value.MaxConcurrentTurns));
         await foreach (var id in inbox.Reader.ReadAllAsync(stoppingToken))
         {
@@ -44,11 +52,11 @@ internal sealed partial class AssistantWorker(
         await recovering;
     }
 
-    private async Task RecoverPeriodicallyAsync(PeriodicTimer timer, CancellationToken stoppingToken)
+    private async Task RecoverPeriodicallyAsync(CancellationToken stoppingToken)
     {
         try
         {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
+            while (await _recoveryTimer.WaitForNextTickAsync(stoppingToken))
             {
                 try
                 {

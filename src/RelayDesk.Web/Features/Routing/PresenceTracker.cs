@@ -38,7 +38,7 @@ public sealed class PresenceTracker(ConnectionRegistry connections, RelayDeskDbC
     internal async Task StartGraceAsync(IReadOnlyCollection<string> agentIds, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var started = await db.AgentRouting.Where(a => agentIds.Contains(a.AgentId) && a.Presence != Presence.Offline && a.DisconnectedAt == null)
+        var started = await db.AgentRouting.Where(a => agentIds.Contains(a.AgentId) && a.Presence != Presence.Offline)
             .ExecuteUpdateAsync(s => s.SetProperty(a => a.DisconnectedAt, now), cancellationToken);
         if (started > 0)
         {

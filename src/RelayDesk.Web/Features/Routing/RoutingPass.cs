@@ -117,6 +117,14 @@ public sealed partial class RoutingPass(
         // Connected again on any instance (the grace time is cleared then, but this read may be older than that).
         var connected = await connections.ConnectedAsync(LiveConnectionKind.Agent, due, cancellationToken);
         var lostBefore = now - grace;
+
+        // Connected again on another instance while this one noted the loss: the noted time no longer holds.
+        foreach (var agentId in connected)
+        {
+            await db.AgentRouting.Where(a => a.AgentId == agentId && a.DisconnectedAt != null && a.DisconnectedAt <= lostBefore)
+                .ExecuteUpdateAsync(u => u.SetProperty(a => a.DisconnectedAt, (DateTimeOffset?)null), cancellationToken);
+        }
+
         var changed = false;
         foreach (var agentId in due.Where(a => !connected.Contains(a)))
         {

@@ -16,26 +16,22 @@ internal sealed partial class InstanceHeartbeat(
     LocalConnections local,
     IOptions<ScaleOutOptions> options,
     TimeProvider clock,
-    ILogger<InstanceHeartbeat> logger) : IHostedService, IDisposable
+    ILogger<InstanceHeartbeat> logger) : BackgroundService
 {
-    private readonly CancellationTokenSource _stopping = new();
-    private Task? _loop;
+    // Made with the service, not in ExecuteAsync (which runs later, on a background thread): once the host has
+    // started, moving the clock beats.
+    private readonly PeriodicTimer _timer = new(options.Value.HeartbeatInterval, clock);
 
-    public async Task StartAsync(CancellationToken cancellationToken)
+    public override async Task StartAsync(CancellationToken cancellationToken)
     {
         await BeatAsync(cancellationToken);
         Log.Started(logger, instance.Id);
-        _loop = RunAsync(_stopping.Token);
+        await base.StartAsync(cancellationToken);
     }
 
-    public async Task StopAsync(CancellationToken cancellationToken)
+    public override async Task StopAsync(CancellationToken cancellationToken)
     {
-        await _stopping.CancelAsync();
-        if (_loop is not null)
-        {
-            await _loop.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        }
-
+        await base.StopAsync(cancellationToken);
         try
         {
             await using var scope = scopes.CreateAsyncScope();
@@ -50,14 +46,17 @@ internal sealed partial class InstanceHeartbeat(
         }
     }
 
-    public void Dispose() => _stopping.Dispose();
-
-    private async Task RunAsync(CancellationToken stoppingToken)
+    public override void Dispose()
     {
-        using var timer = new PeriodicTimer(options.Value.HeartbeatInterval, clock);
+        _timer.Dispose();
+        base.Dispose();
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
         try
         {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
+            while (await _timer.WaitForNextTickAsync(stoppingToken))
             {
                 try
                 {
@@ -84,6 +83,11 @@ internal sealed partial class InstanceHeartbeat(
         var now = clock.GetUtcNow();
         var cutoff = now - options.Value.InstanceTimeout;
         await db.DeskInstances.Where(i => i.Id != instance.Id && i.HeartbeatAt < cutoff).ExecuteDeleteAsync(cancellationToken);
+
+        // Customers' connections of instances that are gone: nobody else needs them (agents' are reaped by routing,
+        // which starts their grace period).
+        await db.LiveConnections.Where(c => c.Kind == LiveConnectionKind.Customer && !db.DeskInstances.Any(i => i.Id == c.InstanceId))
+            .ExecuteDeleteAsync(cancellationToken);
         var updated = await db.DeskInstances.Where(i => i.Id == instance.Id)
             .ExecuteUpdateAsync(s => s.SetProperty(i => i.HeartbeatAt, now), cancellationToken);
         if (updated > 0)
