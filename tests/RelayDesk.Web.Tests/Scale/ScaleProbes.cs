@@ -16,6 +16,12 @@ internal static class ScaleProbes
         await scope.ServiceProvider.GetRequiredService<RoutingPass>().RunAsync(CancellationToken.None);
     }
 
+    public static async Task WithDatabaseAsync(this RelayDeskFactory factory, Func<RelayDeskDbContext, Task> action)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        await action(scope.ServiceProvider.GetRequiredService<RelayDeskDbContext>());
+    }
+
     public static async Task<AgentRoutingState> AgentRoutingAsync(this RelayDeskFactory factory, string agentId)
     {
         await using var scope = factory.Services.CreateAsyncScope();

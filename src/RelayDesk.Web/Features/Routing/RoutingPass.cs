@@ -352,6 +352,7 @@ public sealed partial class RoutingPass(
             return false;
         }
 
+        offers = await KeepWithinCapacityAsync(offers, picture.Now, cancellationToken);
         foreach (var offer in offers)
         {
             Log.Offered(logger, offer.ConversationId, offer.AgentId);
@@ -361,8 +362,49 @@ public sealed partial class RoutingPass(
         return true;
     }
 
+    /// <summary>
+    /// Another instance's pass may have offered to the same agents at the same moment, each from its own picture. An
+    /// agent now over capacity (chats plus open offers, as the picture counts them) keeps what was there before: this
+    /// pass takes back its own new offers before anyone is told, and a later pass offers those conversations again.
+    /// </summary>
+    internal async Task<List<RoutingOffer>> KeepWithinCapacityAsync(List<RoutingOffer> offers, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var agentIds = offers.Select(o => o.AgentId).Distinct().ToList();
+        var capacity = await db.AgentRouting.AsNoTracking().Where(a => agentIds.Contains(a.AgentId))
+            .ToDictionaryAsync(a => a.AgentId, a => a.Capacity, cancellationToken);
+        var chats = await db.Conversations.AsNoTracking()
+            .Where(c => c.State == ConversationState.Assigned && c.AssignedAgentId != null && agentIds.Contains(c.AssignedAgentId))
+            .Select(c => c.AssignedAgentId!).ToListAsync(cancellationToken);
+        var open = await db.RoutingOffers.AsNoTracking().Where(o => o.Outcome == OfferOutcome.Pending && agentIds.Contains(o.AgentId))
+            .Join(db.Conversations.Where(c => c.State == ConversationState.Queued), o => o.ConversationId, c => c.Id, (o, _) => o.AgentId)
+            .ToListAsync(cancellationToken);
+        var kept = new List<RoutingOffer>();
+        foreach (var mine in offers.GroupBy(o => o.AgentId))
+        {
+            var excess = chats.Count(a => a == mine.Key) + open.Count(a => a == mine.Key)
+                - capacity.GetValueOrDefault(mine.Key, RoutingAgent.DefaultCapacity);
+            foreach (var offer in mine)
+            {
+                if (excess > 0 && await db.RoutingOffers.Where(o => o.Id == offer.Id && o.Outcome == OfferOutcome.Pending)
+                    .ExecuteUpdateAsync(u => u.SetProperty(o => o.Outcome, OfferOutcome.Withdrawn).SetProperty(o => o.AnsweredAt, (DateTimeOffset?)now), cancellationToken) > 0)
+                {
+                    excess--;
+                    Log.OverCapacity(logger, offer.ConversationId, offer.AgentId);
+                    continue;
+                }
+
+                kept.Add(offer);
+            }
+        }
+
+        return kept;
+    }
+
     private static partial class Log
     {
+        [LoggerMessage(Level = LogLevel.Information, Message = "Offer of conversation {ConversationId} to agent {AgentId} taken back: another instance offered them a chat at the same time.")]
+        public static partial void OverCapacity(ILogger logger, Guid conversationId, string agentId);
+
         [LoggerMessage(Level = LogLevel.Information, Message = "Conversation {ConversationId} offered to agent {AgentId}.")]
         public static partial void Offered(ILogger logger, Guid conversationId, string agentId);
 
