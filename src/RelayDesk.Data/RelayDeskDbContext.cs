@@ -1,8 +1,10 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using RelayDesk.Data.Accounts;
 using RelayDesk.Data.Routing;
+using RelayDesk.Data.ScaleOut;
 using RelayDesk.Domain.Accounts;
 using RelayDesk.Domain.Conversations;
 
@@ -14,7 +16,7 @@ namespace RelayDesk.Data;
 /// <see cref="PostgreSqlRelayDeskDbContext"/> is the same model on PostgreSQL with its own migrations. The app registers
 /// either as <see cref="RelayDeskDbContext"/>, so all code works on both.
 /// </summary>
-public class RelayDeskDbContext : IdentityDbContext<AgentUser>
+public class RelayDeskDbContext : IdentityDbContext<AgentUser>, IDataProtectionKeyContext
 {
     public RelayDeskDbContext(DbContextOptions<RelayDeskDbContext> options)
         : base(options)
@@ -51,6 +53,16 @@ public class RelayDeskDbContext : IdentityDbContext<AgentUser>
     public DbSet<HumanAccessEntry> HumanAccess => Set<HumanAccessEntry>();
 
     public DbSet<HandoverNote> HandoverNotes => Set<HandoverNote>();
+
+    /// <summary>The running app instances and their heartbeats (scale-out).</summary>
+    public DbSet<DeskInstance> DeskInstances => Set<DeskInstance>();
+
+    public DbSet<LiveConnection> LiveConnections => Set<LiveConnection>();
+
+    public DbSet<AssistantTurnClaim> AssistantTurnClaims => Set<AssistantTurnClaim>();
+
+    /// <summary>ASP.NET Core Data Protection keys, shared by every instance (staff cookies, circuits, antiforgery).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

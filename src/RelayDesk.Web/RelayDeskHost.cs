@@ -23,6 +23,7 @@ using RelayDesk.Web.Features.Staffing;
 using RelayDesk.Web.Hubs;
 using RelayDesk.Web.Infrastructure;
 using RelayDesk.Web.Infrastructure.RateLimiting;
+using RelayDesk.Web.Infrastructure.ScaleOut;
 
 namespace RelayDesk.Web;
 
@@ -38,6 +39,7 @@ public static class RelayDeskHost
         services.AddOpenApi();
 
         builder.AddRelayDeskData();
+        builder.AddRelayDeskScaleOut();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<DemoHistorySeeder>();
         services.AddScoped<DemoAccountsSeeder>();
@@ -60,6 +62,7 @@ public static class RelayDeskHost
                 "Assistant:OpenAI:TurnBudget must be shorter than Assistant:TurnTimeout, so the embedded assistant can still answer when the model is slow.");
         services.AddSingleton<AssistantInbox>();
         services.AddScoped<AssistantTurnHandler>();
+        services.AddScoped<TurnClaims>();
         services.AddHostedService<AssistantWorker>();
 
         services.AddEscalation();

@@ -82,15 +82,22 @@ public sealed class CustomerTokens(SymmetricSecurityKey key, CustomerTokenOption
         var path = Path.GetFullPath(options.KeyFile, contentRoot);
         if (!File.Exists(path))
         {
+            // Written whole under another name, then moved into place without overwriting: instances starting at once
+            // on a shared folder end up with the one key that landed first, and nobody reads a half-written file.
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            var temp = $"{path}.{Guid.NewGuid():N}.tmp";
+            File.WriteAllText(temp, Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
             try
             {
-                using var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write);
-                stream.Write(Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).Select(c => (byte)c).ToArray());
+                File.Move(temp, path, overwrite: false);
             }
             catch (IOException) when (File.Exists(path))
             {
                 // Another instance created it first; use theirs.
+            }
+            finally
+            {
+                File.Delete(temp);
             }
         }
 

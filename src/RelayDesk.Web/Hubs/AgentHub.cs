@@ -25,7 +25,7 @@ public sealed class AgentHub(
         await Groups.AddToGroupAsync(Context.ConnectionId, HubGroups.Agents, Context.ConnectionAborted);
         if (Context.UserIdentifier is { } agentId)
         {
-            await presenceTracker.ConnectedAsync(agentId, Context.ConnectionAborted);
+            await presenceTracker.ConnectedAsync(agentId, Context.ConnectionId, Context.ConnectionAborted);
         }
 
         await base.OnConnectedAsync();
@@ -36,7 +36,7 @@ public sealed class AgentHub(
     {
         if (Context.UserIdentifier is { } agentId)
         {
-            await presenceTracker.DisconnectedAsync(agentId);
+            await presenceTracker.DisconnectedAsync(agentId, Context.ConnectionId);
         }
 
         await base.OnDisconnectedAsync(exception);

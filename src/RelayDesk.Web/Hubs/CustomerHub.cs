@@ -19,16 +19,16 @@ public sealed class CustomerHub(
     CustomerConnections connections) : Hub<ICustomerClient>
 {
     /// <summary>A customer in the chat reads agents' replies here; only customers who are away get them by e-mail.</summary>
-    public override Task OnConnectedAsync()
+    public override async Task OnConnectedAsync()
     {
-        connections.Connected(CustomerAccess.Own(Context.User!));
-        return base.OnConnectedAsync();
+        await connections.ConnectedAsync(CustomerAccess.Own(Context.User!), Context.ConnectionId, Context.ConnectionAborted);
+        await base.OnConnectedAsync();
     }
 
-    public override Task OnDisconnectedAsync(Exception? exception)
+    public override async Task OnDisconnectedAsync(Exception? exception)
     {
-        connections.Disconnected(CustomerAccess.Own(Context.User!));
-        return base.OnDisconnectedAsync(exception);
+        await connections.DisconnectedAsync(Context.ConnectionId);
+        await base.OnDisconnectedAsync(exception);
     }
 
     public sealed record JoinResult(ConversationView Conversation, IReadOnlyList<MessageView> Messages);

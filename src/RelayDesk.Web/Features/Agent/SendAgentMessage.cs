@@ -16,12 +16,13 @@ public sealed class SendAgentMessage(ConversationStore store, EmailReplyOutbox o
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(agent);
+        var customerInChat = await outbox.CustomerInChatAsync(id, cancellationToken);
         var ack = await store.ExecuteAsync(id, c =>
         {
             var result = c.Append(MessageAuthor.Agent, request.Text, clock.GetUtcNow(), request.ClientMessageId, agent.Id, agent.DisplayName);
             if (!result.Duplicate)
             {
-                outbox.QueueIfAway(c, result.Message);
+                outbox.QueueIfAway(c, result.Message, customerInChat);
             }
 
             return new MessageAck(result.Message.Seq, result.Duplicate);

@@ -11,10 +11,12 @@ namespace RelayDesk.Web.Features.AssistantTurns;
 /// Gives the latest customer message to the assistant, with the escalation rules checked before the turn (explicit
 /// requests, never-AI topics, frustration — without the assistant, so no assistant failure can block them) and after
 /// it (the assistant's own signals: misses, loops, failures). An assistant that throws or times out hands the
-/// conversation to a person.
+/// conversation to a person. With several instances, the turn is claimed first (<see cref="TurnClaims"/>), so a
+/// message is answered by one of them only.
 /// </summary>
 public sealed partial class AssistantTurnHandler(
     ConversationStore store,
+    TurnClaims claims,
     IAssistant assistant,
     ILanguageDetector languages,
     EscalationRuleSet rules,
@@ -22,13 +24,18 @@ public sealed partial class AssistantTurnHandler(
     TimeProvider clock,
     ILogger<AssistantTurnHandler> logger)
 {
-    public async Task HandleAsync(Guid conversationId, CancellationToken cancellationToken)
+    public async Task<TurnOutcome> HandleAsync(Guid conversationId, CancellationToken cancellationToken)
     {
         var conversation = await store.LoadAsync(conversationId, cancellationToken);
         var pending = conversation is null ? null : PendingCustomerMessage(conversation);
         if (conversation is null || pending is null)
         {
-            return;
+            return TurnOutcome.NothingPending;
+        }
+
+        if (!await claims.TryClaimAsync(conversationId, pending.Seq, cancellationToken))
+        {
+            return TurnOutcome.ClaimedElsewhere;
         }
 
         // A customer who writes in the other language is answered (and routed) in it; unsure detections change nothing.
@@ -59,7 +66,7 @@ public sealed partial class AssistantTurnHandler(
         }
 
         var remembered = memory.After(pending.Text, signals, rules.SoundsNegative(pending.Text));
-        await store.ExecuteAsync(conversationId, c =>
+        var stored = await store.ExecuteAsync(conversationId, c =>
         {
             if (PendingCustomerMessage(c)?.Seq != pending.Seq)
             {
@@ -81,6 +88,7 @@ public sealed partial class AssistantTurnHandler(
 
             return true;
         }, cancellationToken);
+        return stored ? TurnOutcome.Answered : TurnOutcome.NothingPending;
     }
 
     /// <summary>
@@ -131,4 +139,17 @@ public sealed partial class AssistantTurnHandler(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Assistant turn failed for conversation {ConversationId}; handing over to a person")]
     private static partial void LogAssistantFailed(ILogger logger, Exception exception, Guid conversationId);
+}
+
+/// <summary>What became of a turn the worker handed to the handler.</summary>
+public enum TurnOutcome
+{
+    /// <summary>The assistant answered, or the conversation went to a person.</summary>
+    Answered,
+
+    /// <summary>No customer message awaited the assistant (answered already, or a person took over).</summary>
+    NothingPending,
+
+    /// <summary>Another live instance is answering this message.</summary>
+    ClaimedElsewhere,
 }

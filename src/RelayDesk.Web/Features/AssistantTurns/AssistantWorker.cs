@@ -3,25 +3,42 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using RelayDesk.Data;
 using RelayDesk.Domain.Conversations;
+using RelayDesk.Web.Infrastructure.ScaleOut;
 
 namespace RelayDesk.Web.Features.AssistantTurns;
 
 /// <summary>
 /// Runs assistant turns in the background so a customer's message is acknowledged as soon as it is stored. Turns of
 /// one conversation run one after another; different conversations run side by side. On start it picks up turns
-/// that were acknowledged but not answered before a restart.
+/// that were acknowledged but not answered before a restart, and looks again every
+/// <see cref="ScaleOutOptions.InstanceTimeout"/> (on the injected clock) for turns left by an instance that died. Whether
+/// this instance may answer is decided by the turn's claim (<see cref="TurnClaims"/>): recovery never takes a turn a
+/// live instance is answering.
 /// </summary>
 internal sealed partial class AssistantWorker(
     AssistantInbox inbox,
     IServiceScopeFactory scopes,
     IOptions<AssistantOptions> options,
+    IOptions<ScaleOutOptions> scaleOut,
+    TimeProvider clock,
     ILogger<AssistantWorker> logger) : BackgroundService
 {
     private readonly ConcurrentDictionary<Guid, Task> _running = new();
 
+    // Made with the service, not in ExecuteAsync (which runs later, on a background thread): once the host has
+    // started, moving the clock looks for turns of dead instances.
+    private readonly PeriodicTimer _recoveryTimer = new(scaleOut.Value.InstanceTimeout, clock);
+
+    public override void Dispose()
+    {
+        _recoveryTimer.Dispose();
+        base.Dispose();
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await RecoverAsync(stoppingToken);
+        var recovering = RecoverPeriodicallyAsync(stoppingToken);
         using var slots = new SemaphoreSlim(Math.Max(1, options.Value.MaxConcurrentTurns));
         await foreach (var id in inbox.Reader.ReadAllAsync(stoppingToken))
         {
@@ -32,6 +49,29 @@ internal sealed partial class AssistantWorker(
         }
 
         await Task.WhenAll(_running.Values);
+        await recovering;
+    }
+
+    private async Task RecoverPeriodicallyAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            while (await _recoveryTimer.WaitForNextTickAsync(stoppingToken))
+            {
+                try
+                {
+                    await RecoverAsync(stoppingToken);
+                }
+                catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
+                {
+                    LogRecoveryFailed(logger, exception);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping.
+        }
     }
 
     private async Task RunAfterAsync(Task previous, Guid id, SemaphoreSlim slots, CancellationToken stoppingToken)
@@ -82,6 +122,9 @@ internal sealed partial class AssistantWorker(
             inbox.Post(id);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Looking for unanswered assistant turns failed; the next look retries")]
+    private static partial void LogRecoveryFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Assistant turn for conversation {ConversationId} could not be completed")]
     private static partial void LogTurnFailed(ILogger logger, Exception exception, Guid conversationId);

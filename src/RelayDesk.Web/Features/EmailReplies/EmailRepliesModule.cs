@@ -10,7 +10,7 @@ public static class EmailRepliesModule
         services.AddOptions<EmailReplyOptions>().BindConfiguration(EmailReplyOptions.Section)
             .Validate(o => o.ChatPageUrl.IsAbsoluteUri, "EmailReplies:ChatPageUrl must be an absolute URL.")
             .ValidateOnStart();
-        services.AddSingleton<CustomerConnections>();
+        services.AddScoped<CustomerConnections>();
         services.AddScoped<ChooseEmailReply>();
         services.AddScoped<EmailReplyOutbox>();
         return services;

@@ -13,12 +13,16 @@ namespace RelayDesk.Web.Features.EmailReplies;
 /// </summary>
 public sealed class EmailReplyOutbox(RelayDeskDbContext db, CustomerConnections connections, IOptions<EmailReplyOptions> options, TimeProvider clock)
 {
+    /// <summary>Whether the customer is in the chat on any instance: asked before the conversation command runs.</summary>
+    public Task<bool> CustomerInChatAsync(Guid conversationId, CancellationToken cancellationToken) =>
+        connections.IsConnectedAsync(conversationId, cancellationToken);
+
     /// <summary>Called inside the conversation command, after the agent's message was appended (not for a retried send).</summary>
-    public void QueueIfAway(Conversation conversation, Message message)
+    public void QueueIfAway(Conversation conversation, Message message, bool customerInChat)
     {
         ArgumentNullException.ThrowIfNull(conversation);
         ArgumentNullException.ThrowIfNull(message);
-        if (conversation.EmailReplyTo is null || connections.IsConnected(conversation.Id))
+        if (conversation.EmailReplyTo is null || customerInChat)
         {
             return;
         }

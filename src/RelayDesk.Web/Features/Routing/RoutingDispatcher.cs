@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace RelayDesk.Web.Features.Routing;
@@ -48,6 +49,11 @@ public sealed partial class RoutingDispatcher(
             {
                 return;
             }
+            catch (DbUpdateException exception)
+            {
+                // Another instance's pass changed the same rows first: what it did stands, the next pass reads it.
+                Log.PassLostRace(logger, exception.GetType().Name);
+            }
 #pragma warning disable CA1031 // A failed pass must not stop routing: the next nudge or sweep tries again.
             catch (Exception exception)
 #pragma warning restore CA1031
@@ -61,5 +67,8 @@ public sealed partial class RoutingDispatcher(
     {
         [LoggerMessage(Level = LogLevel.Error, Message = "A routing pass failed; the next one retries.")]
         public static partial void PassFailed(ILogger logger, Exception exception);
+
+        [LoggerMessage(Level = LogLevel.Information, Message = "A routing pass met another instance's write ({Error}); the next pass continues from it.")]
+        public static partial void PassLostRace(ILogger logger, string error);
     }
 }

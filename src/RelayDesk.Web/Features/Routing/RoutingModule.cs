@@ -11,7 +11,6 @@ public static class RoutingModule
             .Validate(o => o.IsValid(), "Routing options must be positive (Routing:OfferTimeout, Routing:CallbacksPerSlot, Routing:SlaShare in (0, 1], …).")
             .ValidateOnStart();
         services.AddSingleton<RoutingSignal>();
-        services.AddSingleton<AgentConnections>();
         services.AddScoped<RoutingPictureLoader>();
         services.AddScoped<WaitingRoom>();
         services.AddScoped<RoutingPass>();

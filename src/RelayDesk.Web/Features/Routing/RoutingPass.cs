@@ -3,10 +3,12 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using RelayDesk.Data;
 using RelayDesk.Data.Routing;
+using RelayDesk.Data.ScaleOut;
 using RelayDesk.Domain.Conversations;
 using RelayDesk.Domain.Routing;
 using RelayDesk.Web.Features.Conversations;
 using RelayDesk.Web.Hubs;
+using RelayDesk.Web.Infrastructure.ScaleOut;
 
 namespace RelayDesk.Web.Features.Routing;
 
@@ -14,6 +16,9 @@ namespace RelayDesk.Web.Features.Routing;
 /// One routing pass, everything read from and written to the database: offers that ran out, agents whose connection
 /// is gone for longer than the grace period, chats of agents who went offline, callbacks whose time came, the
 /// human-access bookkeeping, and finally new offers to the best free agents.
+/// Several instances run passes at once on the same database: every write is conditional on what it read (an offer
+/// still pending, an agent still online) or guarded by a unique index, so the pass that loses a race changes nothing
+/// and leaves the outcome to the winner.
 /// </summary>
 public sealed partial class RoutingPass(
     RelayDeskDbContext db,
@@ -21,7 +26,8 @@ public sealed partial class RoutingPass(
     ConversationStore store,
     DeskNotifier notifier,
     IHubContext<AgentHub, IAgentClient> agentHub,
-    AgentConnections connections,
+    ConnectionRegistry connections,
+    PresenceTracker presence,
     IOptions<RoutingOptions> options,
     TimeProvider clock,
     ILogger<RoutingPass> logger)
@@ -30,6 +36,7 @@ public sealed partial class RoutingPass(
     {
         var settings = options.Value;
         var now = clock.GetUtcNow();
+        await ReapDeadConnectionsAsync(cancellationToken);
         var changed = await CloseOffersAsync(now, cancellationToken);
         changed |= await ApplyPresenceGraceAsync(now, settings.PresenceGrace, cancellationToken);
         changed |= await ReturnChatsOfOfflineAgentsAsync(now, cancellationToken);
@@ -70,7 +77,15 @@ public sealed partial class RoutingPass(
                 : conversation.TeamId is { } team && team != teamOf.GetValueOrDefault(offer.AgentId) ? OfferOutcome.Withdrawn
                 : offer.ExpiresAt <= now ? OfferOutcome.TimedOut
                 : OfferOutcome.Pending;
-            if (outcome != OfferOutcome.Pending)
+            if (outcome == OfferOutcome.Pending)
+            {
+                continue;
+            }
+
+            // Only while still pending: the agent's answer, or another instance's pass, may have closed it meanwhile.
+            var closed = await db.RoutingOffers.Where(o => o.Id == offer.Id && o.Outcome == OfferOutcome.Pending)
+                .ExecuteUpdateAsync(u => u.SetProperty(o => o.Outcome, outcome).SetProperty(o => o.AnsweredAt, (DateTimeOffset?)now), cancellationToken);
+            if (closed > 0)
             {
                 offer.Outcome = outcome;
                 offer.AnsweredAt = now;
@@ -78,7 +93,7 @@ public sealed partial class RoutingPass(
             }
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
         foreach (var offer in ended)
         {
             Log.OfferEnded(logger, offer.ConversationId, offer.AgentId, offer.Outcome);
@@ -91,19 +106,55 @@ public sealed partial class RoutingPass(
     private async Task<bool> ApplyPresenceGraceAsync(DateTimeOffset now, TimeSpan grace, CancellationToken cancellationToken)
     {
         db.ChangeTracker.Clear();
-        var dropped = await db.AgentRouting.Where(a => a.Presence != Presence.Offline && a.DisconnectedAt != null).ToListAsync(cancellationToken);
-        var changed = false;
-        foreach (var agent in dropped.Where(a => a.DisconnectedAt + grace <= now && !connections.IsConnected(a.AgentId)))
+        var dropped = await db.AgentRouting.AsNoTracking().Where(a => a.Presence != Presence.Offline && a.DisconnectedAt != null)
+            .Select(a => new { a.AgentId, a.DisconnectedAt }).ToListAsync(cancellationToken);
+        var due = dropped.Where(a => a.DisconnectedAt + grace <= now).Select(a => a.AgentId).ToList();
+        if (due.Count == 0)
         {
-            agent.Presence = Presence.Offline;
-            agent.PresenceChangedAt = now;
-            agent.DisconnectedAt = null;
-            changed = true;
-            Log.ConnectionLost(logger, agent.AgentId);
+            return false;
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        // Connected again on any instance (the grace time is cleared then, but this read may be older than that).
+        var connected = await connections.ConnectedAsync(LiveConnectionKind.Agent, due, cancellationToken);
+        var lostBefore = now - grace;
+
+        // Connected again on another instance while this one noted the loss: the noted time no longer holds.
+        foreach (var agentId in connected)
+        {
+            await db.AgentRouting.Where(a => a.AgentId == agentId && a.DisconnectedAt != null && a.DisconnectedAt <= lostBefore)
+                .ExecuteUpdateAsync(u => u.SetProperty(a => a.DisconnectedAt, (DateTimeOffset?)null), cancellationToken);
+        }
+
+        var changed = false;
+        foreach (var agentId in due.Where(a => !connected.Contains(a)))
+        {
+            var wentOffline = await db.AgentRouting
+                .Where(a => a.AgentId == agentId && a.Presence != Presence.Offline && a.DisconnectedAt != null && a.DisconnectedAt <= lostBefore)
+                .ExecuteUpdateAsync(u => u
+                    .SetProperty(a => a.Presence, Presence.Offline)
+                    .SetProperty(a => a.PresenceChangedAt, now)
+                    .SetProperty(a => a.DisconnectedAt, (DateTimeOffset?)null), cancellationToken);
+            if (wentOffline > 0)
+            {
+                changed = true;
+                Log.ConnectionLost(logger, agentId);
+            }
+        }
+
         return changed;
+    }
+
+    /// <summary>Connections of an instance that died without closing them no longer count: their agents' grace period starts.</summary>
+    private async Task ReapDeadConnectionsAsync(CancellationToken cancellationToken)
+    {
+        var orphaned = await connections.ReapDeadAsync(LiveConnectionKind.Agent, cancellationToken);
+        if (orphaned.Count == 0)
+        {
+            return;
+        }
+
+        var stillConnected = await connections.ConnectedAsync(LiveConnectionKind.Agent, orphaned, cancellationToken);
+        await presence.StartGraceAsync(orphaned.Where(a => !stillConnected.Contains(a)).ToList(), cancellationToken);
     }
 
     private async Task<bool> ReturnChatsOfOfflineAgentsAsync(DateTimeOffset now, CancellationToken cancellationToken)
@@ -125,18 +176,22 @@ public sealed partial class RoutingPass(
         // Only chats the agent had when they went offline; a chat taken while already offline (pulled) stays theirs.
         foreach (var chat in held.Where(c => c.AssignedAt < wentOffline[c.AssignedAgentId!]))
         {
-            await store.ExecuteAsync(chat.Id, c =>
+            var returned = await store.ExecuteAsync(chat.Id, c =>
             {
-                if (c.State == ConversationState.Assigned && c.AssignedAgentId == chat.AssignedAgentId)
+                if (c.State != ConversationState.Assigned || c.AssignedAgentId != chat.AssignedAgentId)
                 {
-                    c.ReturnToQueue(now);
-                    c.Append(MessageAuthor.System, RoutingTexts.AgentLeft(c.Language), now);
+                    return false; // Already returned (e.g. by another instance's pass) or taken on.
                 }
 
-                return c;
+                c.ReturnToQueue(now);
+                c.Append(MessageAuthor.System, RoutingTexts.AgentLeft(c.Language), now);
+                return true;
             }, cancellationToken);
-            Log.ReturnedToQueue(logger, chat.Id, chat.AssignedAgentId!);
-            changed = true;
+            if (returned)
+            {
+                Log.ReturnedToQueue(logger, chat.Id, chat.AssignedAgentId!);
+                changed = true;
+            }
         }
 
         return changed;
@@ -146,14 +201,15 @@ public sealed partial class RoutingPass(
     {
         db.ChangeTracker.Clear();
         var booked = await db.CallbackBookings.Where(b => b.Status == CallbackStatus.Booked).ToListAsync(cancellationToken);
-        var due = booked.Where(b => b.SlotStart <= now).ToList();
-        foreach (var booking in due)
+        var due = booked.Where(b => b.SlotStart <= now).Select(b => b.Id).ToList();
+        if (due.Count == 0)
         {
-            booking.Status = CallbackStatus.Due;
+            return false;
         }
 
-        await db.SaveChangesAsync(cancellationToken);
-        return due.Count > 0;
+        var marked = await db.CallbackBookings.Where(b => due.Contains(b.Id) && b.Status == CallbackStatus.Booked)
+            .ExecuteUpdateAsync(u => u.SetProperty(b => b.Status, CallbackStatus.Due), cancellationToken);
+        return marked > 0;
     }
 
     /// <summary>
@@ -228,10 +284,11 @@ public sealed partial class RoutingPass(
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException exception)
         {
             // Another instance's pass opened the same entries a moment before (one entry per request): it also tells
             // those customers about the hours. This pass goes on to the offers; the next one sees what is stored.
+            Log.LostRace(logger, exception.GetType().Name);
             db.ChangeTracker.Clear();
             return false;
         }
@@ -294,14 +351,16 @@ public sealed partial class RoutingPass(
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException exception)
         {
             // Another instance offered one of these conversations first (one open offer per conversation): the next pass
             // starts again from what is stored.
+            Log.LostRace(logger, exception.GetType().Name);
             db.ChangeTracker.Clear();
             return false;
         }
 
+        offers = await KeepWithinCapacityAsync(offers, picture.Now, cancellationToken);
         foreach (var offer in offers)
         {
             Log.Offered(logger, offer.ConversationId, offer.AgentId);
@@ -311,8 +370,49 @@ public sealed partial class RoutingPass(
         return true;
     }
 
+    /// <summary>
+    /// Another instance's pass may have offered to the same agents at the same moment, each from its own picture. An
+    /// agent now over capacity (chats plus open offers, as the picture counts them) keeps what was there before: this
+    /// pass takes back its own new offers before anyone is told, and a later pass offers those conversations again.
+    /// </summary>
+    internal async Task<List<RoutingOffer>> KeepWithinCapacityAsync(List<RoutingOffer> offers, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var agentIds = offers.Select(o => o.AgentId).Distinct().ToList();
+        var capacity = await db.AgentRouting.AsNoTracking().Where(a => agentIds.Contains(a.AgentId))
+            .ToDictionaryAsync(a => a.AgentId, a => a.Capacity, cancellationToken);
+        var chats = await db.Conversations.AsNoTracking()
+            .Where(c => c.State == ConversationState.Assigned && c.AssignedAgentId != null && agentIds.Contains(c.AssignedAgentId))
+            .Select(c => c.AssignedAgentId!).ToListAsync(cancellationToken);
+        var open = await db.RoutingOffers.AsNoTracking().Where(o => o.Outcome == OfferOutcome.Pending && agentIds.Contains(o.AgentId))
+            .Join(db.Conversations.Where(c => c.State == ConversationState.Queued), o => o.ConversationId, c => c.Id, (o, _) => o.AgentId)
+            .ToListAsync(cancellationToken);
+        var kept = new List<RoutingOffer>();
+        foreach (var mine in offers.GroupBy(o => o.AgentId))
+        {
+            var excess = chats.Count(a => a == mine.Key) + open.Count(a => a == mine.Key)
+                - capacity.GetValueOrDefault(mine.Key, RoutingAgent.DefaultCapacity);
+            foreach (var offer in mine)
+            {
+                if (excess > 0 && await db.RoutingOffers.Where(o => o.Id == offer.Id && o.Outcome == OfferOutcome.Pending)
+                    .ExecuteUpdateAsync(u => u.SetProperty(o => o.Outcome, OfferOutcome.Withdrawn).SetProperty(o => o.AnsweredAt, (DateTimeOffset?)now), cancellationToken) > 0)
+                {
+                    excess--;
+                    Log.OverCapacity(logger, offer.ConversationId, offer.AgentId);
+                    continue;
+                }
+
+                kept.Add(offer);
+            }
+        }
+
+        return kept;
+    }
+
     private static partial class Log
     {
+        [LoggerMessage(Level = LogLevel.Information, Message = "Offer of conversation {ConversationId} to agent {AgentId} taken back: another instance offered them a chat at the same time.")]
+        public static partial void OverCapacity(ILogger logger, Guid conversationId, string agentId);
+
         [LoggerMessage(Level = LogLevel.Information, Message = "Conversation {ConversationId} offered to agent {AgentId}.")]
         public static partial void Offered(ILogger logger, Guid conversationId, string agentId);
 
@@ -324,6 +424,9 @@ public sealed partial class RoutingPass(
 
         [LoggerMessage(Level = LogLevel.Information, Message = "Conversation {ConversationId} returned to the queue: agent {AgentId} went offline.")]
         public static partial void ReturnedToQueue(ILogger logger, Guid conversationId, string agentId);
+
+        [LoggerMessage(Level = LogLevel.Debug, Message = "Another instance's routing pass wrote first ({Error}); this pass leaves it to them.")]
+        public static partial void LostRace(ILogger logger, string error);
 
         [LoggerMessage(Level = LogLevel.Warning, Message = "Human-access target missed for conversation {ConversationId}: {Cause}.")]
         public static partial void Breach(ILogger logger, Guid conversationId, BreachCause cause);

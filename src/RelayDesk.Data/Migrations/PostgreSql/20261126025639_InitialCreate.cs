@@ -155,6 +155,34 @@ namespace RelayDesk.Data.Migrations.PostgreSql
                 });
 
             migrationBuilder.CreateTable(
+                name: "data_protection_keys",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FriendlyName = table.Column<string>(type: "text", nullable: true),
+                    Xml = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_data_protection_keys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "desk_instances",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Host = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    StartedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    HeartbeatAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_desk_instances", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "email_outbox",
                 columns: table => new
                 {
@@ -208,6 +236,21 @@ namespace RelayDesk.Data.Migrations.PostgreSql
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_human_access", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "live_connections",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    InstanceId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Subject = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ConnectedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_live_connections", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -359,6 +402,26 @@ namespace RelayDesk.Data.Migrations.PostgreSql
                         name: "FK_AspNetUserTokens_AspNetUsers_UserId",
                         column: x => x.UserId,
                         principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "assistant_turn_claims",
+                columns: table => new
+                {
+                    ConversationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    MessageSeq = table.Column<long>(type: "bigint", nullable: false),
+                    InstanceId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ClaimedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_assistant_turn_claims", x => x.ConversationId);
+                    table.ForeignKey(
+                        name: "FK_assistant_turn_claims_conversations_ConversationId",
+                        column: x => x.ConversationId,
+                        principalTable: "conversations",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -645,6 +708,16 @@ namespace RelayDesk.Data.Migrations.PostgreSql
                 columns: new[] { "Status", "Due" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_live_connections_InstanceId",
+                table: "live_connections",
+                column: "InstanceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_live_connections_Kind_Subject",
+                table: "live_connections",
+                columns: new[] { "Kind", "Subject" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_messages_ConversationId_ClientMessageId",
                 table: "messages",
                 columns: new[] { "ConversationId", "ClientMessageId" },
@@ -722,10 +795,19 @@ namespace RelayDesk.Data.Migrations.PostgreSql
                 name: "AspNetUserTokens");
 
             migrationBuilder.DropTable(
+                name: "assistant_turn_claims");
+
+            migrationBuilder.DropTable(
                 name: "audit_records");
 
             migrationBuilder.DropTable(
                 name: "callback_bookings");
+
+            migrationBuilder.DropTable(
+                name: "data_protection_keys");
+
+            migrationBuilder.DropTable(
+                name: "desk_instances");
 
             migrationBuilder.DropTable(
                 name: "email_outbox");
@@ -738,6 +820,9 @@ namespace RelayDesk.Data.Migrations.PostgreSql
 
             migrationBuilder.DropTable(
                 name: "instalments");
+
+            migrationBuilder.DropTable(
+                name: "live_connections");
 
             migrationBuilder.DropTable(
                 name: "messages");
