@@ -5,7 +5,9 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
+using RelayDesk.Assistant;
 using RelayDesk.Domain.Conversations;
+using RelayDesk.Domain.Escalation;
 using RelayDesk.Web.Features.Conversations;
 using RelayDesk.Web.Hubs;
 using RelayDesk.Web.Tests.Infrastructure;
@@ -20,6 +22,8 @@ public sealed class RateLimitTests
 {
     private static RelayDeskFactory DeskWithLimit(string rule, int permits, string window = "00:10:00") => new()
     {
+        // An assistant that always answers, so no message of a test hands the chat over by itself (two misses would).
+        Assistant = new AnsweringAssistant(),
         Settings = new Dictionary<string, string?>
         {
             [$"RateLimits:{rule}:PermitLimit"] = permits.ToString(CultureInfo.InvariantCulture),
@@ -199,5 +203,13 @@ public sealed class RateLimitTests
         Assert.Equal(429, problem.GetProperty("status").GetInt32());
         Assert.Equal((int)retryAfter.Value.TotalSeconds, problem.GetProperty("retryAfterSeconds").GetInt32());
         return problem;
+    }
+
+    private sealed class AnsweringAssistant : IAssistant
+    {
+        public string Greeting(string language) => "Hello";
+
+        public Task<AssistantReply> ReplyAsync(AssistantTurn turn, CancellationToken cancellationToken) =>
+            Task.FromResult(new AssistantReply("Happy to help.", TurnSignals.None));
     }
 }

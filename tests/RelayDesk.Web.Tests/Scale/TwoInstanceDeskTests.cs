@@ -19,10 +19,12 @@ namespace RelayDesk.Web.Tests.Scale;
 /// <summary>Two instances behind a (pretend) load balancer: one database, one Redis, clients on either instance.</summary>
 public sealed class TwoInstanceDeskTests
 {
-    [Fact]
-    public async Task ACustomerOnA_AndAnAgentOnB_ReachEachOther_ThroughRoutingAcceptAndBothWaysOfTheChat()
+    [Theory]
+    [InlineData(TestDatabase.Sqlite)]
+    [InlineData(TestDatabase.PostgreSql)]
+    public async Task ACustomerOnA_AndAnAgentOnB_ReachEachOther_ThroughRoutingAcceptAndBothWaysOfTheChat(TestDatabase database)
     {
-        using var desk = new TwoInstances();
+        using var desk = new TwoInstances(database: database);
         var offers = new EventInbox<OfferView>();
         var queue = new EventInbox<IReadOnlyList<QueueItem>>();
         var agentMessages = new EventInbox<MessageView>();

@@ -6,16 +6,18 @@ using RelayDesk.Web.Tests.Routing;
 namespace RelayDesk.Web.Tests.Scale;
 
 /// <summary>
-/// Two instances of the desk on one database (a shared SQLite file in WAL mode) and one Redis, as behind a load
+/// Two instances of the desk on one database (a shared SQLite file in WAL mode, or one PostgreSQL database) and one Redis, as behind a load
 /// balancer. They share one fake clock; instance A starts (migrates, seeds) before B. Every pair gets its own Redis
 /// channel prefix, so pairs of parallel tests do not hear each other.
 /// </summary>
 internal sealed class TwoInstances : IDisposable
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "relaydesk-tests", "scale-" + Guid.NewGuid().ToString("N"));
+    private readonly TestDatabase _database;
 
-    public TwoInstances(IAssistant? assistant = null)
+    public TwoInstances(IAssistant? assistant = null, TestDatabase database = TestDatabase.Sqlite)
     {
+        _database = database;
         var settings = new Dictionary<string, string?>
         {
             ["SignalR:Redis"] = TestRedis.ConnectionString,
@@ -25,8 +27,10 @@ internal sealed class TwoInstances : IDisposable
             // minutes must not see the other instance as dead meanwhile. Instance death has tests of its own.
             ["ScaleOut:InstanceTimeout"] = "01:00:00",
         };
-        A = Start(settings, assistant);
-        B = Start(settings, assistant);
+        A = Start(settings, assistant, keepData: true);
+
+        // B is disposed last: on PostgreSQL it drops the shared database once both have stopped.
+        B = Start(settings, assistant, keepData: database == TestDatabase.Sqlite);
     }
 
     public FakeTimeProvider Clock { get; } = RoutingProbe.Clock();
@@ -37,8 +41,8 @@ internal sealed class TwoInstances : IDisposable
 
     public void Dispose()
     {
-        B.Dispose();
         A.Dispose();
+        B.Dispose();
         try
         {
             Directory.Delete(_folder, recursive: true);
@@ -49,11 +53,12 @@ internal sealed class TwoInstances : IDisposable
         }
     }
 
-    private RelayDeskFactory Start(IReadOnlyDictionary<string, string?> settings, IAssistant? assistant)
+    private RelayDeskFactory Start(IReadOnlyDictionary<string, string?> settings, IAssistant? assistant, bool keepData)
     {
         var factory = new RelayDeskFactory(_folder)
         {
-            KeepData = true,
+            Database = _database,
+            KeepData = keepData,
             Clock = Clock,
             Settings = settings,
             Assistant = assistant,
