@@ -280,16 +280,10 @@ public sealed partial class RoutingPass(
             }
         }
 
-        try
+        // Another instance's pass may have opened the same entries a moment before (one entry per request): it also tells
+        // those customers about the hours. This pass goes on to the offers; the next one sees what is stored.
+        if (!await SaveUnlessRaceLostAsync(cancellationToken))
         {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException exception)
-        {
-            // Another instance's pass opened the same entries a moment before (one entry per request): it also tells
-            // those customers about the hours. This pass goes on to the offers; the next one sees what is stored.
-            Log.LostRace(logger, exception.GetType().Name);
-            db.ChangeTracker.Clear();
             return false;
         }
 
@@ -347,16 +341,10 @@ public sealed partial class RoutingPass(
         }
 
         db.RoutingOffers.AddRange(offers);
-        try
+        // Another instance may have offered one of these conversations first (one open offer per conversation): the next
+        // pass starts again from what is stored.
+        if (!await SaveUnlessRaceLostAsync(cancellationToken))
         {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException exception)
-        {
-            // Another instance offered one of these conversations first (one open offer per conversation): the next pass
-            // starts again from what is stored.
-            Log.LostRace(logger, exception.GetType().Name);
-            db.ChangeTracker.Clear();
             return false;
         }
 
@@ -406,6 +394,22 @@ public sealed partial class RoutingPass(
         }
 
         return kept;
+    }
+
+    /// <summary>Saves this pass's changes; false when another instance's pass stored a clashing row first (a unique index).</summary>
+    private async Task<bool> SaveUnlessRaceLostAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateException exception)
+        {
+            Log.LostRace(logger, exception.GetType().Name);
+            db.ChangeTracker.Clear();
+            return false;
+        }
     }
 
     private static partial class Log
