@@ -122,22 +122,14 @@ public sealed class AccountConversationTests : IAsyncDisposable
             .ToDictionary(x => x.Key, x => DateOnly.Parse(x.i.GetProperty("due").GetString()!, CultureInfo.InvariantCulture));
     }
 
-    private async Task<Chat> ChatAsync(DemoLogin login)
+    private async Task<CustomerChat> ChatAsync(DemoLogin login)
     {
         var (started, _) = await _factory.StartAsCustomerAsync(login);
         return await ConnectAsync(started.Id, started.Token);
     }
 
-    private async Task<Chat> ConnectAsync(Guid conversationId, string token)
-    {
-        var messages = new EventInbox<MessageView>();
-        var connection = _factory.Hub("/hubs/customer", token);
-        connection.On<MessageView>(nameof(ICustomerClient.Message), messages.Add);
-        await connection.StartAsync();
-        _connections.Add(connection);
-        await connection.InvokeAsync<CustomerHub.JoinResult>(nameof(CustomerHub.Join), 0L);
-        return new Chat(conversationId, connection, messages);
-    }
+    private Task<CustomerChat> ConnectAsync(Guid conversationId, string token) =>
+        CustomerChat.ConnectAsync(_factory, conversationId, token, _connections);
 
     public async ValueTask DisposeAsync()
     {
@@ -149,14 +141,4 @@ public sealed class AccountConversationTests : IAsyncDisposable
         _factory.Dispose();
     }
 
-    private sealed record Chat(Guid ConversationId, HubConnection Connection, EventInbox<MessageView> Messages)
-    {
-        public async Task<string> AskAsync(string text)
-        {
-            var ack = await Connection.InvokeAsync<MessageAck>(nameof(CustomerHub.SendMessage), Guid.NewGuid().ToString("N"), text);
-            var reply = await Messages.WaitForAsync(m => m.Author != "customer" && m.Seq > ack.Seq);
-            Assert.True(reply.Author == "assistant", $"Expected the assistant to answer, got {reply.Author}: {reply.Text}");
-            return reply.Text;
-        }
-    }
 }

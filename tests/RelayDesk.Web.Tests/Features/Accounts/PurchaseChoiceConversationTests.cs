@@ -130,22 +130,14 @@ public sealed partial class PurchaseChoiceConversationTests : IAsyncDisposable
             .Where(a => a.Errand == "extend-due-date" && a.CustomerId == login.CustomerNumber).OrderBy(a => a.Id).ToListAsync();
     }
 
-    private async Task<Chat> ChatAsync(RelayDeskFactory factory, DemoLogin login)
+    private async Task<CustomerChat> ChatAsync(RelayDeskFactory factory, DemoLogin login)
     {
         var (started, _) = await factory.StartAsCustomerAsync(login);
         return await ConnectAsync(factory, started.Id, started.Token);
     }
 
-    private async Task<Chat> ConnectAsync(RelayDeskFactory factory, Guid conversationId, string token)
-    {
-        var messages = new EventInbox<MessageView>();
-        var connection = factory.Hub("/hubs/customer", token);
-        connection.On<MessageView>(nameof(ICustomerClient.Message), messages.Add);
-        await connection.StartAsync();
-        _connections.Add(connection);
-        await connection.InvokeAsync<CustomerHub.JoinResult>(nameof(CustomerHub.Join), 0L);
-        return new Chat(conversationId, connection, messages);
-    }
+    private Task<CustomerChat> ConnectAsync(RelayDeskFactory factory, Guid conversationId, string token) =>
+        CustomerChat.ConnectAsync(factory, conversationId, token, _connections);
 
     public async ValueTask DisposeAsync()
     {
@@ -166,14 +158,4 @@ public sealed partial class PurchaseChoiceConversationTests : IAsyncDisposable
     [GeneratedRegex(@"^\d+\. .+\((?<number>P-\d{6}-\d{1,2})\)$", RegexOptions.Multiline | RegexOptions.CultureInvariant)]
     private static partial Regex ListedOption();
 
-    private sealed record Chat(Guid ConversationId, HubConnection Connection, EventInbox<MessageView> Messages)
-    {
-        public async Task<string> AskAsync(string text)
-        {
-            var ack = await Connection.InvokeAsync<MessageAck>(nameof(CustomerHub.SendMessage), Guid.NewGuid().ToString("N"), text);
-            var reply = await Messages.WaitForAsync(m => m.Author != "customer" && m.Seq > ack.Seq);
-            Assert.True(reply.Author == "assistant", $"Expected the assistant to answer, got {reply.Author}: {reply.Text}");
-            return reply.Text;
-        }
-    }
 }
