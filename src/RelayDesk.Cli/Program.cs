@@ -1,6 +1,7 @@
 using System.CommandLine;
 using RelayDesk.Cli.Accounts;
 using RelayDesk.Cli.Escalation;
+using RelayDesk.Cli.Load;
 using RelayDesk.Cli.Nlu;
 using RelayDesk.Cli.Seeding;
 using RelayDesk.Cli.Staffing;
@@ -11,4 +12,5 @@ root.Subcommands.Add(StaffingCommands.Create());
 root.Subcommands.Add(EscalationCommands.Create());
 root.Subcommands.Add(NluCommands.Create());
 root.Subcommands.Add(AccountsCommands.Create());
+root.Subcommands.Add(LoadCommands.Create());
 return await root.Parse(args).InvokeAsync();
