@@ -54,7 +54,7 @@ public static class RelayDeskHost
         services.AddSingleton<EmbeddedAssistant>();
         services.AddAssistantProvider();
         services.AddOptions<AssistantOptions>().BindConfiguration(AssistantOptions.Section)
-            .Validate(o => o.TurnTimeout > TimeSpan.Zero && o.MaxConcurrentTurns > 0, "Assistant:TurnTimeout and Assistant:MaxConcurrentTurns must be positive.")
+            .Validate(o => o.TurnTimeout > TimeSpan.Zero && o.MaxConcurrentTurns >= 0, "Assistant:TurnTimeout must be positive and Assistant:MaxConcurrentTurns not negative.")
             .ValidateOnStart();
         services.AddOptions<AssistantProviderOptions>()
             .Validate<IOptions<AssistantOptions>>(
@@ -77,6 +77,9 @@ public static class RelayDeskHost
 
         services.AddSingleton<DeskFeed>();
         services.AddScoped<DeskNotifier>();
+        services.AddSingleton<DeskEventDispatcher>();
+        services.AddSingleton<IDeskEvents>(provider => provider.GetRequiredService<DeskEventDispatcher>());
+        services.AddHostedService(provider => provider.GetRequiredService<DeskEventDispatcher>());
         services.AddSignalR(options =>
         {
             options.AddFilter<HubErrorFilter>();

@@ -10,7 +10,9 @@ namespace RelayDesk.Web.Hubs;
 
 /// <summary>
 /// Turns committed domain events into side effects: pushes to customers and agents, and the assistant's next turn.
-/// Runs only after the transaction commits, so nobody is told about something that was not stored.
+/// Runs only after the transaction commits, so nobody is told about something that was not stored. Changes committed
+/// together are published together: one routing picture, one queue push and one new place for each waiting customer
+/// however many conversations changed.
 /// </summary>
 public sealed class DeskNotifier(
     IHubContext<CustomerHub, ICustomerClient> customers,
@@ -22,37 +24,46 @@ public sealed class DeskNotifier(
     RoutingPictureLoader routingPicture,
     RoutingSignal routing)
 {
-    public async Task PublishAsync(Conversation conversation, IReadOnlyList<IDomainEvent> events, CancellationToken cancellationToken)
+    public async Task PublishAsync(IReadOnlyList<CommittedChange> changes, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(changes);
         var queueChanged = false;
-        var stateChanged = false;
-        foreach (var domainEvent in events)
+        var stateChanged = new Dictionary<Guid, Conversation>();
+        var feedChanges = new List<DeskChange>(changes.Count);
+        foreach (var change in changes)
         {
-            switch (domainEvent)
+            var conversation = change.Conversation;
+            var queueChangedHere = false;
+            foreach (var domainEvent in change.Events)
             {
-                case MessageAppended appended:
-                    var message = conversation.Messages.Single(m => m.Seq == appended.Seq);
-                    var view = MessageView.From(message);
-                    await customers.Clients.Group(HubGroups.Customer(conversation.Id)).Message(view);
-                    await agents.Clients.Group(HubGroups.Watchers(conversation.Id)).Message(conversation.Id, view);
-                    if (message.Author == MessageAuthor.Customer && conversation.State == ConversationState.Assistant)
-                    {
-                        assistantInbox.Post(conversation.Id);
-                    }
-
-                    break;
-                case HumanRequested or ConversationAssigned or ConversationResolved or ConversationClosed
-                    or ConversationReturnedToQueue or ConversationTransferred or EmailReplyChosen or ConversationHandedToTeam:
-                    stateChanged = true;
-                    queueChanged |= domainEvent is HumanRequested or ConversationAssigned or ConversationReturnedToQueue or ConversationHandedToTeam
-                        || (domainEvent is ConversationClosed && conversation.QueuedAt is not null);
-                    break;
+                switch (domainEvent)
+                {
+                    case MessageAppended appended:
+                        var view = MessageView.From(conversation.Messages.First(m => m.Seq == appended.Seq));
+                        await customers.Clients.Group(HubGroups.Customer(conversation.Id)).Message(view);
+                        await agents.Clients.Group(HubGroups.Watchers(conversation.Id)).Message(conversation.Id, view);
+                        break;
+                    case HumanRequested or ConversationAssigned or ConversationResolved or ConversationClosed
+                        or ConversationReturnedToQueue or ConversationTransferred or EmailReplyChosen or ConversationHandedToTeam:
+                        stateChanged[conversation.Id] = conversation;
+                        queueChangedHere |= domainEvent is HumanRequested or ConversationAssigned or ConversationReturnedToQueue or ConversationHandedToTeam
+                            || (domainEvent is ConversationClosed && conversation.QueuedAt is not null);
+                        break;
+                }
             }
+
+            if (change.Turn is { } turn)
+            {
+                assistantInbox.Post(conversation.Id, turn);
+            }
+
+            queueChanged |= queueChangedHere;
+            feedChanges.Add(new DeskChange(conversation.Id, queueChangedHere));
         }
 
-        // One routing picture for everything this change pushes (the customer's own view, the queue, everyone's wait).
-        var picture = stateChanged || queueChanged ? await routingPicture.LoadAsync(cancellationToken) : null;
-        if (stateChanged)
+        // One routing picture for everything these changes push (the customers' own views, the queue, everyone's wait).
+        var picture = stateChanged.Count > 0 || queueChanged ? await routingPicture.LoadAsync(cancellationToken) : null;
+        foreach (var conversation in stateChanged.Values)
         {
             await customers.Clients.Group(HubGroups.Customer(conversation.Id))
                 .ConversationUpdated(waitingRoom.View(picture!, conversation));
@@ -62,32 +73,35 @@ public sealed class DeskNotifier(
 
         if (queueChanged)
         {
-            await PublishQueueAsync(conversation.Id, picture!, cancellationToken);
+            await PublishQueueAsync(stateChanged.Keys.ToHashSet(), picture!, cancellationToken);
         }
 
-        if (stateChanged)
+        if (stateChanged.Count > 0)
         {
             routing.Poke(); // Capacity freed or a case joined the queue: routing looks again.
         }
 
-        feed.Publish(new DeskChange(conversation.Id, queueChanged));
+        foreach (var change in feedChanges)
+        {
+            feed.Publish(change);
+        }
     }
 
     /// <summary>Routing changed the picture (offers, presence, callbacks due): agents and waiting customers learn it.</summary>
     public async Task PublishRoutingChangeAsync(CancellationToken cancellationToken)
     {
-        await PublishQueueAsync(Guid.Empty, await routingPicture.LoadAsync(cancellationToken), cancellationToken);
+        await PublishQueueAsync(new HashSet<Guid>(), await routingPicture.LoadAsync(cancellationToken), cancellationToken);
         feed.Publish(new DeskChange(Guid.Empty, QueueChanged: true));
     }
 
     /// <summary>Everyone waiting learns their new place and wait; agents get the new queue.</summary>
-    private async Task PublishQueueAsync(Guid changed, RoutingPicture picture, CancellationToken cancellationToken)
+    private async Task PublishQueueAsync(IReadOnlySet<Guid> toldAlready, RoutingPicture picture, CancellationToken cancellationToken)
     {
         var items = await agentQueries.QueueAsync(cancellationToken, picture);
         await agents.Clients.Group(HubGroups.Agents).QueueChanged(items);
         foreach (var view in await waitingRoom.QueuedViewsAsync(picture, cancellationToken))
         {
-            if (view.Id != changed)
+            if (!toldAlready.Contains(view.Id))
             {
                 await customers.Clients.Group(HubGroups.Customer(view.Id)).ConversationUpdated(view);
             }

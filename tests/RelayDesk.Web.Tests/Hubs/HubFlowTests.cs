@@ -21,15 +21,15 @@ public sealed class HubFlowTests : IAsyncDisposable
         var customerUpdates = new EventInbox<ConversationView>();
         var customer = await ConnectAsync("/hubs/customer", started.Token, c =>
         {
-            c.On<MessageView>(nameof(ICustomerClient.Message), customerMessages.Add);
-            c.On<ConversationView>(nameof(ICustomerClient.ConversationUpdated), customerUpdates.Add);
+            c.On<MessageView>("message", customerMessages.Add);
+            c.On<ConversationView>("conversationUpdated", customerUpdates.Add);
         });
         var queueEvents = new EventInbox<IReadOnlyList<QueueItem>>();
         var agentMessages = new EventInbox<MessageView>();
         var agent = await ConnectAsync("/hubs/agent", await _factory.AgentTokenAsync(4), c =>
         {
-            c.On<IReadOnlyList<QueueItem>>(nameof(IAgentClient.QueueChanged), queueEvents.Add);
-            c.On<Guid, MessageView>(nameof(IAgentClient.Message), (_, m) => agentMessages.Add(m));
+            c.On<IReadOnlyList<QueueItem>>("queueChanged", queueEvents.Add);
+            c.On<Guid, MessageView>("message", (_, m) => agentMessages.Add(m));
         });
 
         var joined = await customer.InvokeAsync<CustomerHub.JoinResult>(nameof(CustomerHub.Join), 0L);

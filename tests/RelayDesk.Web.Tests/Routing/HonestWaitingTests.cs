@@ -162,7 +162,7 @@ public sealed class WaitPushTests : IDisposable
         var (started, _) = await _factory.StartCustomerAsync();
         await using var customer = _factory.Hub("/hubs/customer", started.Token);
         var withEta = new TaskCompletionSource<RelayDesk.Web.Features.Conversations.ConversationView>(TaskCreationOptions.RunContinuationsAsynchronously);
-        customer.On<RelayDesk.Web.Features.Conversations.ConversationView>("ConversationUpdated", view =>
+        customer.On<RelayDesk.Web.Features.Conversations.ConversationView>("conversationUpdated", view =>
         {
             if (view.EtaMaxSeconds is not null)
             {

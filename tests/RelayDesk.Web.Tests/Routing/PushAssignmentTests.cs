@@ -28,7 +28,7 @@ public sealed class PushAssignmentTests : IDisposable
         var token = await _factory.AgentTokenAsync(2);
         await using var hub = _factory.Hub("/hubs/agent", token);
         var offered = new TaskCompletionSource<OfferView>(TaskCreationOptions.RunContinuationsAsynchronously);
-        hub.On<OfferView>("Offered", offer => offered.TrySetResult(offer));
+        hub.On<OfferView>("offered", offer => offered.TrySetResult(offer));
         await hub.StartAsync();
         var presence = await hub.InvokeAsync<SetPresence.PresenceView>("SetPresence", "online");
         Assert.Equal("online", presence.Status);

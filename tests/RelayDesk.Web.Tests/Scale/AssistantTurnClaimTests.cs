@@ -67,6 +67,6 @@ public sealed class AssistantTurnClaimTests : IDisposable
     private static async Task<TurnOutcome> HandleTurnAsync(RelayDeskFactory instance, Guid conversationId)
     {
         await using var scope = instance.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<AssistantTurnHandler>().HandleAsync(conversationId, CancellationToken.None);
+        return await scope.ServiceProvider.GetRequiredService<AssistantTurnHandler>().HandleAsync(new AssistantWork(conversationId, null), CancellationToken.None);
     }
 }

@@ -59,7 +59,7 @@ public sealed class PostgreSqlDeskTests : IDisposable
         var agentId = await _factory.AgentIdAsync(2);
         var hub = _factory.Hub("/hubs/agent", await _factory.AgentTokenAsync(2));
         var offered = new TaskCompletionSource<OfferView>(TaskCreationOptions.RunContinuationsAsynchronously);
-        hub.On<OfferView>("Offered", offer => offered.TrySetResult(offer));
+        hub.On<OfferView>("offered", offer => offered.TrySetResult(offer));
         await hub.StartAsync();
         await agent.SetPresenceAsync("online");
         var (id, customer) = await _factory.RequestHumanWithClientAsync();

@@ -29,16 +29,16 @@ public sealed class TwoInstanceDeskTests
         var queue = new EventInbox<IReadOnlyList<QueueItem>>();
         var agentMessages = new EventInbox<MessageView>();
         await using var agent = desk.B.Hub("/hubs/agent", await desk.B.AgentTokenAsync(2));
-        agent.On<OfferView>(nameof(IAgentClient.Offered), offers.Add);
-        agent.On<IReadOnlyList<QueueItem>>(nameof(IAgentClient.QueueChanged), queue.Add);
-        agent.On<Guid, MessageView>(nameof(IAgentClient.Message), (_, m) => agentMessages.Add(m));
+        agent.On<OfferView>("offered", offers.Add);
+        agent.On<IReadOnlyList<QueueItem>>("queueChanged", queue.Add);
+        agent.On<Guid, MessageView>("message", (_, m) => agentMessages.Add(m));
         await agent.StartAsync();
         await agent.InvokeAsync<SetPresence.PresenceView>(nameof(AgentHub.SetPresence), "online");
 
         var (started, _) = await desk.A.StartCustomerAsync();
         var customerMessages = new EventInbox<MessageView>();
         await using var customer = desk.A.Hub("/hubs/customer", started.Token);
-        customer.On<MessageView>(nameof(ICustomerClient.Message), customerMessages.Add);
+        customer.On<MessageView>("message", customerMessages.Add);
         await customer.StartAsync();
         await customer.InvokeAsync<CustomerHub.JoinResult>(nameof(CustomerHub.Join), 0L);
         var workspaceOnB = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);

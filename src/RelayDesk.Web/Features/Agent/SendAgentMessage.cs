@@ -17,12 +17,12 @@ public sealed class SendAgentMessage(ConversationStore store, EmailReplyOutbox o
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(agent);
         var customerInChat = await outbox.CustomerInChatAsync(id, cancellationToken);
-        var ack = await store.ExecuteAsync(id, c =>
+        var ack = await store.ExecuteOnHeadAsync(id, request.ClientMessageId, (c, alsoStored) =>
         {
             var result = c.Append(MessageAuthor.Agent, request.Text, clock.GetUtcNow(), request.ClientMessageId, agent.Id, agent.DisplayName);
             if (!result.Duplicate)
             {
-                outbox.QueueIfAway(c, result.Message, customerInChat);
+                outbox.QueueIfAway(c, result.Message, customerInChat, alsoStored);
             }
 
             return new MessageAck(result.Message.Seq, result.Duplicate);

@@ -11,8 +11,11 @@ namespace RelayDesk.Web.Features.AssistantTurns;
 /// Gives the latest customer message to the assistant, with the escalation rules checked before the turn (explicit
 /// requests, never-AI topics, frustration — without the assistant, so no assistant failure can block them) and after
 /// it (the assistant's own signals: misses, loops, failures). An assistant that throws or times out hands the
-/// conversation to a person. With several instances, the turn is claimed first (<see cref="TurnClaims"/>), so a
-/// message is answered by one of them only.
+/// conversation to a person. The instance that stored the customer message claimed its turn in the same transaction;
+/// a turn picked up otherwise (recovery) is claimed first (<see cref="TurnClaims"/>), so a message is answered by one
+/// instance only. Several messages the customer sent before the assistant could answer get one answer that says so,
+/// and the escalation rules read all of them. Only the recent part of the transcript is read, so a turn costs the same
+/// in a long chat as in a short one.
 /// </summary>
 public sealed partial class AssistantTurnHandler(
     ConversationStore store,
@@ -24,31 +27,46 @@ public sealed partial class AssistantTurnHandler(
     TimeProvider clock,
     ILogger<AssistantTurnHandler> logger)
 {
-    public async Task<TurnOutcome> HandleAsync(Guid conversationId, CancellationToken cancellationToken)
+    /// <summary>How much of the transcript a turn reads: the assistant's context and the open "which purchase?" question.</summary>
+    public const int RecentMessages = 40;
+
+    public async Task<TurnOutcome> HandleAsync(AssistantWork work, CancellationToken cancellationToken)
     {
-        var conversation = await store.LoadAsync(conversationId, cancellationToken);
-        var pending = conversation is null ? null : PendingCustomerMessage(conversation);
-        if (conversation is null || pending is null)
+        ArgumentNullException.ThrowIfNull(work);
+        var conversationId = work.ConversationId;
+        var conversation = await store.LoadRecentAsync(conversationId, RecentMessages, cancellationToken);
+        var unanswered = conversation is null ? [] : UnansweredCustomerMessages(conversation);
+        if (conversation is null || unanswered.Count == 0)
         {
             return TurnOutcome.NothingPending;
         }
 
-        if (!await claims.TryClaimAsync(conversationId, pending.Seq, cancellationToken))
+        var pending = unanswered[^1];
+        if (work.ClaimedSeq is { } claimed)
+        {
+            if (claimed < pending.Seq)
+            {
+                return TurnOutcome.NothingPending; // The customer wrote again: that message's turn answers both.
+            }
+        }
+        else if (!await claims.TryClaimAsync(conversationId, pending.Seq, cancellationToken))
         {
             return TurnOutcome.ClaimedElsewhere;
         }
 
+        var text = string.Join('\n', unanswered.Select(m => m.Text));
+
         // A customer who writes in the other language is answered (and routed) in it; unsure detections change nothing.
-        var language = languages.Detect(pending.Text) is { IsConfident: true } detected ? detected.Language : conversation.Language;
+        var language = languages.Detect(text) is { IsConfident: true } detected ? detected.Language : conversation.Language;
         var memory = conversation.Memory;
-        var decision = rules.Decide(EscalationInput.BeforeAssistant(pending.Text, language, memory));
+        var decision = rules.Decide(EscalationInput.BeforeAssistant(text, language, memory));
         var signals = TurnSignals.None;
         string? answer = null;
         if (!decision.Escalate)
         {
-            var history = conversation.Messages.Where(m => m.Seq < pending.Seq).OrderBy(m => m.Seq)
+            var history = conversation.Messages.Where(m => m.Seq < unanswered[0].Seq).OrderBy(m => m.Seq)
                 .Select(m => new AssistantHistoryLine(m.Author, m.Text)).ToList();
-            var turn = new AssistantTurn(conversationId, language, pending.Text, conversation.CustomerId, history);
+            var turn = new AssistantTurn(conversationId, language, text, conversation.CustomerId, history);
             var reply = await AskAssistantAsync(turn, cancellationToken);
             signals = reply.Signals;
             answer = reply.Text;
@@ -58,15 +76,20 @@ public sealed partial class AssistantTurnHandler(
                 signals = signals with { AssistantFailed = true, FailureDetail = signals.FailureDetail ?? "The assistant gave no answer." };
             }
 
-            decision = rules.Decide(new EscalationInput(pending.Text, language, signals, memory, []));
+            decision = rules.Decide(new EscalationInput(text, language, signals, memory, []));
             if (!decision.Escalate && string.IsNullOrWhiteSpace(answer))
             {
                 decision = EscalationDecision.TurnFailed(signals.FailureDetail!);
             }
         }
 
-        var remembered = memory.After(pending.Text, signals, rules.SoundsNegative(pending.Text));
-        var stored = await store.ExecuteAsync(conversationId, c =>
+        if (answer is not null && unanswered.Count > 1)
+        {
+            answer = HandoffTexts.CoveringMessages(language, unanswered.Count) + "\n" + answer;
+        }
+
+        var remembered = memory.After(text, signals, rules.SoundsNegative(text));
+        var stored = await store.ExecuteOnHeadAsync(conversationId, null, (c, _) =>
         {
             if (PendingCustomerMessage(c)?.Seq != pending.Seq)
             {
@@ -96,7 +119,7 @@ public sealed partial class AssistantTurnHandler(
     /// with an assistant that will never answer, so a person takes over.
     /// </summary>
     public Task HandOverAfterFailureAsync(Guid conversationId, string detail, CancellationToken cancellationToken) =>
-        store.ExecuteAsync(conversationId, c =>
+        store.ExecuteOnHeadAsync(conversationId, null, (c, _) =>
         {
             if (PendingCustomerMessage(c) is null)
             {
@@ -123,6 +146,22 @@ public sealed partial class AssistantTurnHandler(
             LogAssistantFailed(logger, exception, turn.ConversationId);
             return new AssistantReply(null, new TurnSignals { AssistantFailed = true, FailureDetail = detail });
         }
+    }
+
+    /// <summary>
+    /// The customer's messages since anyone else last spoke (oldest first), if the assistant still serves the chat; empty
+    /// when there is nothing to answer.
+    /// </summary>
+    private static List<Message> UnansweredCustomerMessages(Conversation conversation)
+    {
+        if (conversation.State != ConversationState.Assistant)
+        {
+            return [];
+        }
+
+        var recent = conversation.Messages.OrderByDescending(m => m.Seq).TakeWhile(m => m.Author == MessageAuthor.Customer).ToList();
+        recent.Reverse();
+        return recent;
     }
 
     /// <summary>The customer message the assistant has not answered yet, if the assistant still serves the chat.</summary>

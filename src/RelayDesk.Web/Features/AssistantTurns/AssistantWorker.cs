@@ -39,11 +39,12 @@ internal sealed partial class AssistantWorker(
     {
         await RecoverAsync(stoppingToken);
         var recovering = RecoverPeriodicallyAsync(stoppingToken);
-        using var slots = new SemaphoreSlim(Math.Max(1, options.Value.MaxConcurrentTurns));
-        await foreach (var id in inbox.Reader.ReadAllAsync(stoppingToken))
+        using var slots = new SemaphoreSlim(options.Value.ConcurrentTurns);
+        await foreach (var work in inbox.Reader.ReadAllAsync(stoppingToken))
         {
+            var id = work.ConversationId;
             var previous = _running.GetValueOrDefault(id, Task.CompletedTask);
-            var turn = RunAfterAsync(previous, id, slots, stoppingToken);
+            var turn = RunAfterAsync(previous, work, slots, stoppingToken);
             _running[id] = turn;
             _ = turn.ContinueWith(t => _running.TryRemove(new KeyValuePair<Guid, Task>(id, t)), TaskScheduler.Default);
         }
@@ -74,14 +75,15 @@ internal sealed partial class AssistantWorker(
         }
     }
 
-    private async Task RunAfterAsync(Task previous, Guid id, SemaphoreSlim slots, CancellationToken stoppingToken)
+    private async Task RunAfterAsync(Task previous, AssistantWork work, SemaphoreSlim slots, CancellationToken stoppingToken)
     {
+        var id = work.ConversationId;
         await previous.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         await slots.WaitAsync(stoppingToken);
         try
         {
             await using var scope = scopes.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<AssistantTurnHandler>().HandleAsync(id, stoppingToken);
+            await scope.ServiceProvider.GetRequiredService<AssistantTurnHandler>().HandleAsync(work, stoppingToken);
         }
         catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
         {

@@ -7,6 +7,8 @@ public static class ConversationsModule
 {
     public static IServiceCollection AddConversations(this IServiceCollection services)
     {
+        services.AddSingleton<ConversationWriter>();
+        services.AddHostedService(provider => provider.GetRequiredService<ConversationWriter>());
         services.AddScoped<ConversationStore>();
         services.AddScoped<QueueQueries>();
         services.AddScoped<StartConversation>();

@@ -7,7 +7,7 @@ public sealed class GetConversation(ConversationStore store, QueueQueries queue)
 {
     public async Task<ConversationView> HandleAsync(Guid id, CancellationToken cancellationToken)
     {
-        var conversation = await store.LoadAsync(id, cancellationToken) ?? throw new ConversationNotFoundException(id);
+        var conversation = await store.LoadRowAsync(id, cancellationToken) ?? throw new ConversationNotFoundException(id);
         return await queue.ViewAsync(conversation, cancellationToken);
     }
 

@@ -15,7 +15,7 @@ public sealed class SendMessage(ConversationStore store, TimeProvider clock)
     public Task<MessageAck> HandleAsync(Guid id, Request request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return store.ExecuteAsync(id, conversation =>
+        return store.ExecuteOnHeadAsync(id, request.ClientMessageId, (conversation, _) =>
         {
             var result = conversation.Append(MessageAuthor.Customer, request.Text, clock.GetUtcNow(), request.ClientMessageId);
             return new MessageAck(result.Message.Seq, result.Duplicate);

@@ -17,9 +17,13 @@ public sealed class EmailReplyOutbox(RelayDeskDbContext db, CustomerConnections 
     public Task<bool> CustomerInChatAsync(Guid conversationId, CancellationToken cancellationToken) =>
         connections.IsConnectedAsync(conversationId, cancellationToken);
 
-    /// <summary>Called inside the conversation command, after the agent's message was appended (not for a retried send).</summary>
-    public void QueueIfAway(Conversation conversation, Message message, bool customerInChat)
+    /// <summary>
+    /// Called inside the conversation command, after the agent's message was appended (not for a retried send): the mail
+    /// joins the command's transaction through <paramref name="alsoStored"/>.
+    /// </summary>
+    public void QueueIfAway(Conversation conversation, Message message, bool customerInChat, ICollection<object> alsoStored)
     {
+        ArgumentNullException.ThrowIfNull(alsoStored);
         ArgumentNullException.ThrowIfNull(conversation);
         ArgumentNullException.ThrowIfNull(message);
         if (conversation.EmailReplyTo is null || customerInChat)
@@ -27,7 +31,7 @@ public sealed class EmailReplyOutbox(RelayDeskDbContext db, CustomerConnections 
             return;
         }
 
-        db.EmailOutbox.Add(EmailReplyTexts.Compose(conversation, message, options.Value.ChatPageUrl, clock.GetUtcNow()));
+        alsoStored.Add(EmailReplyTexts.Compose(conversation, message, options.Value.ChatPageUrl, clock.GetUtcNow()));
     }
 
     /// <summary>The masked address a message was e-mailed to, or null when it was not.</summary>

@@ -29,7 +29,7 @@ public sealed class BookCallback(ConversationStore store, RelayDeskDbContext db,
             throw new DomainException("callback.slot_missing", "slotStart is required (one of the offered slots).");
         }
 
-        var conversation = await store.LoadAsync(id, cancellationToken) ?? throw new ConversationNotFoundException(id);
+        var conversation = await store.LoadRowAsync(id, cancellationToken) ?? throw new ConversationNotFoundException(id);
         if (conversation.State != ConversationState.Queued)
         {
             throw new DomainException("conversation.not_queued", "A callback can be booked while you are waiting for a person.");

@@ -265,7 +265,7 @@ public sealed partial class RoutingPass(
             }
         }
 
-        var timeouts = (await db.RoutingOffers.AsNoTracking().Where(o => o.Outcome == OfferOutcome.TimedOut)
+        var timeouts = (await db.RoutingOffers.AsNoTracking().Where(o => o.Outcome == OfferOutcome.TimedOut && o.OfferedAt >= window)
             .Select(o => new { o.ConversationId, o.OfferedAt }).ToListAsync(cancellationToken)).ToLookup(o => o.ConversationId);
         foreach (var entry in entries.Values.Where(e => e.BreachedAt is null))
         {

@@ -93,8 +93,11 @@ public sealed class RoutingPictureLoader(RelayDeskDbContext db, IOptions<Routing
                 state?.Capacity ?? RoutingAgent.DefaultCapacity, state?.TeamId));
         }
 
+        // Bounded by what can still matter: bookings of waiting conversations, and places in slots that are not over.
+        var slotsFrom = now - settings.CallbackSlotLength;
         var callbacks = await db.CallbackBookings.AsNoTracking()
             .Where(b => b.Status != CallbackStatus.Cancelled)
+            .Where(b => b.SlotStart >= slotsFrom || db.Conversations.Any(c => c.Id == b.ConversationId && c.State == ConversationState.Queued))
             .Select(b => new { b.ConversationId, b.SlotStart, b.Status })
             .ToListAsync(cancellationToken);
         var queued = await db.Conversations.AsNoTracking()

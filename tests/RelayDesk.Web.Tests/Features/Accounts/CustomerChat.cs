@@ -14,7 +14,7 @@ internal sealed record CustomerChat(Guid ConversationId, HubConnection Connectio
     {
         var messages = new EventInbox<MessageView>();
         var connection = factory.Hub("/hubs/customer", token);
-        connection.On<MessageView>(nameof(ICustomerClient.Message), messages.Add);
+        connection.On<MessageView>("message", messages.Add);
         await connection.StartAsync();
         opened.Add(connection);
         await connection.InvokeAsync<CustomerHub.JoinResult>(nameof(CustomerHub.Join), 0L);
