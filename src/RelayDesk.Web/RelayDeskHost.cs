@@ -77,6 +77,8 @@ public static class RelayDeskHost
 
         services.AddSingleton<DeskFeed>();
         services.AddScoped<DeskNotifier>();
+        services.AddSingleton<QueueBroadcast>();
+        services.AddHostedService(provider => provider.GetRequiredService<QueueBroadcast>());
         services.AddSingleton<DeskEventDispatcher>();
         services.AddSingleton<IDeskEvents>(provider => provider.GetRequiredService<DeskEventDispatcher>());
         services.AddHostedService(provider => provider.GetRequiredService<DeskEventDispatcher>());

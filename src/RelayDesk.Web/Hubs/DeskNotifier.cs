@@ -22,7 +22,8 @@ public sealed class DeskNotifier(
     AssistantInbox assistantInbox,
     WaitingRoom waitingRoom,
     RoutingPictureLoader routingPicture,
-    RoutingSignal routing)
+    RoutingSignal routing,
+    QueueBroadcast queueBroadcast)
 {
     public async Task PublishAsync(IReadOnlyList<CommittedChange> changes, CancellationToken cancellationToken)
     {
@@ -61,8 +62,9 @@ public sealed class DeskNotifier(
             feedChanges.Add(new DeskChange(conversation.Id, queueChangedHere));
         }
 
-        // One routing picture for everything these changes push (the customers' own views, the queue, everyone's wait).
-        var picture = stateChanged.Count > 0 || queueChanged ? await routingPicture.LoadAsync(cancellationToken) : null;
+        // One routing picture for the views of the conversations that changed; everyone else's place comes with the next
+        // queue broadcast.
+        var picture = stateChanged.Count > 0 ? await routingPicture.LoadAsync(cancellationToken) : null;
         foreach (var conversation in stateChanged.Values)
         {
             await customers.Clients.Group(HubGroups.Customer(conversation.Id))
@@ -73,7 +75,7 @@ public sealed class DeskNotifier(
 
         if (queueChanged)
         {
-            await PublishQueueAsync(stateChanged.Keys.ToHashSet(), picture!, cancellationToken);
+            queueBroadcast.Request();
         }
 
         if (stateChanged.Count > 0)
@@ -88,23 +90,22 @@ public sealed class DeskNotifier(
     }
 
     /// <summary>Routing changed the picture (offers, presence, callbacks due): agents and waiting customers learn it.</summary>
-    public async Task PublishRoutingChangeAsync(CancellationToken cancellationToken)
+    public Task PublishRoutingChangeAsync(CancellationToken cancellationToken)
     {
-        await PublishQueueAsync(new HashSet<Guid>(), await routingPicture.LoadAsync(cancellationToken), cancellationToken);
+        queueBroadcast.Request();
         feed.Publish(new DeskChange(Guid.Empty, QueueChanged: true));
+        return Task.CompletedTask;
     }
 
-    /// <summary>Everyone waiting learns their new place and wait; agents get the new queue.</summary>
-    private async Task PublishQueueAsync(IReadOnlySet<Guid> toldAlready, RoutingPicture picture, CancellationToken cancellationToken)
+    /// <summary>Everyone waiting learns their place and wait; agents get the queue (run by <see cref="QueueBroadcast"/>).</summary>
+    public async Task PublishQueueNowAsync(CancellationToken cancellationToken)
     {
+        var picture = await routingPicture.LoadAsync(cancellationToken);
         var items = await agentQueries.QueueAsync(cancellationToken, picture);
         await agents.Clients.Group(HubGroups.Agents).QueueChanged(items);
         foreach (var view in await waitingRoom.QueuedViewsAsync(picture, cancellationToken))
         {
-            if (!toldAlready.Contains(view.Id))
-            {
-                await customers.Clients.Group(HubGroups.Customer(view.Id)).ConversationUpdated(view);
-            }
+            await customers.Clients.Group(HubGroups.Customer(view.Id)).ConversationUpdated(view);
         }
     }
 }

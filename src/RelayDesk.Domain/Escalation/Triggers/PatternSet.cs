@@ -2,26 +2,16 @@ using System.Text.RegularExpressions;
 
 namespace RelayDesk.Domain.Escalation.Triggers;
 
-/// <summary>
-/// Compiled per-language patterns; finds the first match in folded text. Most messages match none of a rule's
-/// patterns, so one combined pattern (all of them as alternatives) is tried first: one scan of the text tells that
-/// nothing matches, and only a text it matches is run through the patterns one by one (for the first match and its
-/// evidence). Patterns with back-references, whose group numbers would shift in the combination, skip the filter.
-/// </summary>
-internal sealed partial class PatternSet
+/// <summary>Compiled per-language patterns; finds the first match in folded text.</summary>
+internal sealed class PatternSet
 {
     private static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(250);
 
     private readonly Regex[] _patterns;
-    private readonly Regex? _any;
 
-    private PatternSet(Regex[] patterns, Regex? any)
-    {
-        _patterns = patterns;
-        _any = any;
-    }
+    private PatternSet(Regex[] patterns) => _patterns = patterns;
 
-    public static PatternSet Empty { get; } = new([], null);
+    public static PatternSet Empty { get; } = new([]);
 
     public bool IsEmpty => _patterns.Length == 0;
 
@@ -31,7 +21,6 @@ internal sealed partial class PatternSet
     public static PatternSet Compile(string ruleId, string field, Dictionary<string, List<string>>? byLanguage, List<string> errors)
     {
         var compiled = new List<Regex>();
-        var sources = new List<string>();
         foreach (var (language, patterns) in byLanguage ?? [])
         {
             if (!Conversations.SupportedLanguages.IsSupported(language))
@@ -45,7 +34,6 @@ internal sealed partial class PatternSet
                 try
                 {
                     compiled.Add(new Regex(patterns[i], RegexOptions.CultureInvariant | RegexOptions.Compiled, MatchTimeout));
-                    sources.Add(patterns[i]);
                 }
                 catch (ArgumentException exception)
                 {
@@ -54,55 +42,12 @@ internal sealed partial class PatternSet
             }
         }
 
-        return new PatternSet([.. compiled], Combine(sources));
+        return new PatternSet([.. compiled]);
     }
-
-    private static Regex? Combine(List<string> sources)
-    {
-        if (sources.Count < 2 || sources.Any(s => BackReference().IsMatch(s)))
-        {
-            return null;
-        }
-
-        try
-        {
-            return new Regex(string.Join('|', sources.Select(s => "(?:" + s + ")")), RegexOptions.CultureInvariant | RegexOptions.Compiled, MatchTimeout);
-        }
-        catch (ArgumentException)
-        {
-            return null; // E.g. two patterns name one group differently: go without the filter.
-        }
-    }
-
-    /// <summary>False only when the combined pattern is sure that none of the patterns matches.</summary>
-    private bool MayMatch(string text)
-    {
-        if (_any is null)
-        {
-            return true;
-        }
-
-        try
-        {
-            return _any.IsMatch(text);
-        }
-        catch (RegexMatchTimeoutException)
-        {
-            return true; // Let the single patterns decide, each with its own time limit.
-        }
-    }
-
-    [GeneratedRegex(@"\\[1-9]|\\k<|\\k'|\(\?\(")]
-    private static partial Regex BackReference();
 
     /// <summary>The customer's words behind the first match, or null. A pattern that runs too long counts as no match.</summary>
     public string? FirstMatch(FoldedText folded)
     {
-        if (!MayMatch(folded.Text))
-        {
-            return null;
-        }
-
         foreach (var pattern in _patterns)
         {
             try
@@ -127,11 +72,6 @@ internal sealed partial class PatternSet
     {
         firstMatch = null;
         var count = 0;
-        if (!MayMatch(folded.Text))
-        {
-            return 0;
-        }
-
         foreach (var pattern in _patterns)
         {
             try

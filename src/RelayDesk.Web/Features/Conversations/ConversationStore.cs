@@ -45,11 +45,13 @@ public sealed class ConversationStore(RelayDeskDbContext db, ConversationWriter 
     public async Task<Conversation?> LoadRecentAsync(Guid id, int messages, CancellationToken cancellationToken)
     {
         db.ChangeTracker.Clear();
+        await db.Database.OpenConnectionAsync(cancellationToken); // Both reads on one connection; closed with the scope.
         var conversation = await db.Conversations.SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
         if (conversation is not null)
         {
             // Tracked, so the messages join the conversation's transcript.
-            await db.Messages.Where(m => m.ConversationId == id && m.Seq > conversation.LastSeq - messages).LoadAsync(cancellationToken);
+            var after = conversation.LastSeq - messages;
+            await db.Messages.Where(m => m.ConversationId == id && m.Seq > after).LoadAsync(cancellationToken);
         }
 
         return conversation;

@@ -74,11 +74,38 @@ public sealed partial class ConversationWriter(
         return write.Task;
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    /// <summary>
+    /// The writer runs on a thread of its own with the database's synchronous calls: its commits never wait behind other
+    /// work in the thread pool (assistant turns, pushes), so acknowledgements stay quick when the processor is busy.
+    /// </summary>
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var stopped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        stoppingToken.Register(() => _queue.Writer.TryComplete());
+        var thread = new Thread(() =>
+        {
+            try
+            {
+                Run();
+                stopped.TrySetResult();
+            }
+            catch (Exception exception)
+            {
+                stopped.TrySetException(exception);
+            }
+        })
+        {
+            IsBackground = true,
+            Name = "RelayDesk conversation writer",
+        };
+        thread.Start();
+        return stopped.Task;
+    }
+
+    private void Run()
     {
         var batch = new List<Write>(MaxBatch);
-        stoppingToken.Register(() => _queue.Writer.TryComplete());
-        while (await _queue.Reader.WaitToReadAsync(CancellationToken.None))
+        while (_queue.Reader.WaitToReadAsync(CancellationToken.None).AsTask().GetAwaiter().GetResult())
         {
             batch.Clear();
             while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var write))
@@ -96,19 +123,19 @@ public sealed partial class ConversationWriter(
             if (batch.Count > 0)
             {
                 // Queued work is finished even while stopping: a caller waiting for its acknowledgement gets it.
-                await CommitAsync(batch, CancellationToken.None);
+                Commit(batch);
             }
         }
     }
 
-    private async Task CommitAsync(List<Write> batch, CancellationToken cancellationToken)
+    private void Commit(List<Write> batch)
     {
         var pending = new List<Write>(batch);
         for (var attempt = 1; pending.Count > 0; attempt++)
         {
             try
             {
-                var committed = await CommitOnceAsync(pending, cancellationToken);
+                var committed = CommitOnce(pending);
                 Release(pending, committed);
                 return;
             }
@@ -130,7 +157,7 @@ public sealed partial class ConversationWriter(
                 LogSplit(logger, exception, pending.Count);
                 foreach (var write in pending)
                 {
-                    await CommitAsync([write], cancellationToken);
+                    Commit([write]);
                 }
 
                 return;
@@ -147,11 +174,14 @@ public sealed partial class ConversationWriter(
         }
     }
 
-    private async Task<List<CommittedChange>> CommitOnceAsync(List<Write> writes, CancellationToken cancellationToken)
+    private List<CommittedChange> CommitOnce(List<Write> writes)
     {
-        await using var scope = scopes.CreateAsyncScope();
+        using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<RelayDeskDbContext>();
-        var conversations = await LoadAsync(db, writes, cancellationToken);
+
+        // One connection for the batch's reads and its transaction (opening one is not free: SQLite registers its functions).
+        db.Database.OpenConnection();
+        var conversations = Load(db, writes);
         var changes = new Dictionary<Guid, CommittedChange>();
         var order = new List<Guid>();
         var extras = new List<object>();
@@ -203,11 +233,12 @@ public sealed partial class ConversationWriter(
             change.Events.AddRange(happened);
         }
 
-        await ClaimTurnsAsync(db, changes.Values, cancellationToken);
+        ClaimTurns(db, changes.Values);
         if (db.ChangeTracker.HasChanges())
         {
-            await db.SaveChangesAsync(cancellationToken);
+            db.SaveChanges();
         }
+
 
         return [.. order.Select(id => changes[id]).Where(c => c.Events.Count > 0)];
     }
@@ -216,7 +247,7 @@ public sealed partial class ConversationWriter(
     /// Reads the batch's conversations: the rows, then the messages each command needs (see <see cref="TranscriptNeed"/>),
     /// in three queries whatever the batch size. Loaded messages join their conversation's transcript (relationship fix-up).
     /// </summary>
-    private static async Task<Dictionary<Guid, Conversation>> LoadAsync(RelayDeskDbContext db, List<Write> writes, CancellationToken cancellationToken)
+    private static Dictionary<Guid, Conversation> Load(RelayDeskDbContext db, List<Write> writes)
     {
         var ids = writes.Where(w => w.Started is null).Select(w => w.Id).Distinct().ToList();
         if (ids.Count == 0)
@@ -224,11 +255,11 @@ public sealed partial class ConversationWriter(
             return [];
         }
 
-        var conversations = await db.Conversations.Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
+        var conversations = db.Conversations.Where(c => ids.Contains(c.Id)).ToDictionary(c => c.Id);
         var full = writes.Where(w => w.Started is null && w.Need == TranscriptNeed.Full).Select(w => w.Id).Distinct().ToList();
         if (full.Count > 0)
         {
-            await db.Messages.Where(m => full.Contains(m.ConversationId)).LoadAsync(cancellationToken);
+            db.Messages.Where(m => full.Contains(m.ConversationId)).Load();
         }
 
         var heads = ids.Except(full).Where(conversations.ContainsKey).ToList();
@@ -238,10 +269,10 @@ public sealed partial class ConversationWriter(
             // batch that happens to match is a real message of its own conversation, so loading it too does no harm.
             var lastSeqs = heads.Select(id => conversations[id].LastSeq).Distinct().ToList();
             var clientIds = writes.Where(w => w.ClientMessageId is not null).Select(w => w.ClientMessageId!).Distinct().ToList();
-            await db.Messages
+            db.Messages
                 .Where(m => heads.Contains(m.ConversationId))
                 .Where(m => lastSeqs.Contains(m.Seq) || (m.ClientMessageId != null && clientIds.Contains(m.ClientMessageId)))
-                .LoadAsync(cancellationToken);
+                .Load();
         }
 
         return conversations;
@@ -251,7 +282,7 @@ public sealed partial class ConversationWriter(
     /// Whoever stores a customer message for the assistant holds its turn: the claim is written in the same transaction,
     /// so this instance answers it without another round-trip, and another instance takes it over only if this one dies.
     /// </summary>
-    private async Task ClaimTurnsAsync(RelayDeskDbContext db, IEnumerable<CommittedChange> changes, CancellationToken cancellationToken)
+    private void ClaimTurns(RelayDeskDbContext db, IEnumerable<CommittedChange> changes)
     {
         var turns = new Dictionary<Guid, long>();
         foreach (var change in changes)
@@ -272,7 +303,7 @@ public sealed partial class ConversationWriter(
         }
 
         var ids = turns.Keys.ToList();
-        var claims = await db.AssistantTurnClaims.Where(c => ids.Contains(c.ConversationId)).ToDictionaryAsync(c => c.ConversationId, cancellationToken);
+        var claims = db.AssistantTurnClaims.Where(c => ids.Contains(c.ConversationId)).ToDictionary(c => c.ConversationId);
         var now = clock.GetUtcNow();
         foreach (var (id, seq) in turns)
         {
