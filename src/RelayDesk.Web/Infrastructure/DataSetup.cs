@@ -30,7 +30,16 @@ public static class DataSetup
         else
         {
             var sqlite = string.IsNullOrWhiteSpace(connectionString) ? SqliteConnectionString(builder) : connectionString;
-            builder.Services.AddDbContext<RelayDeskDbContext>(options => options.UseSqlite(sqlite));
+            var normal = string.Equals(builder.Configuration[$"{DatabaseOptions.Section}:SqliteSynchronous"], DatabaseOptions.SynchronousNormal,
+                StringComparison.OrdinalIgnoreCase);
+            builder.Services.AddDbContext<RelayDeskDbContext>(options =>
+            {
+                options.UseSqlite(sqlite);
+                if (normal)
+                {
+                    options.AddInterceptors(SqliteSynchronousNormal.Instance);
+                }
+            });
         }
 
         builder.Services.AddHealthChecks().AddDbContextCheck<RelayDeskDbContext>("database");

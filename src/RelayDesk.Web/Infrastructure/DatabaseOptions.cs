@@ -24,4 +24,18 @@ public sealed class DatabaseOptions
     /// </summary>
     [Required]
     public string Path { get; set; } = "App_Data/relaydesk.db";
+
+    public const string SynchronousFull = "Full";
+
+    public const string SynchronousNormal = "Normal";
+
+    /// <summary>
+    /// SQLite's <c>synchronous</c> setting. <c>Full</c> (default): every commit is flushed to the disk before it is
+    /// acknowledged — nothing acknowledged is lost even if the machine loses power. <c>Normal</c>: commits reach the
+    /// operating system at once and the disk at the next checkpoint — still nothing lost when the process is killed
+    /// (even <c>kill -9</c>), but a power cut or an operating-system crash may lose the last moments; in exchange a
+    /// commit costs a fraction of the time.
+    /// </summary>
+    [AllowedValues(SynchronousFull, SynchronousNormal)]
+    public string SqliteSynchronous { get; set; } = SynchronousFull;
 }
