@@ -61,6 +61,7 @@ public static class RelayDeskHost
                 (provider, turns) => provider.Provider != AssistantProvider.OpenAI || provider.OpenAI.TurnBudget < turns.Value.TurnTimeout,
                 "Assistant:OpenAI:TurnBudget must be shorter than Assistant:TurnTimeout, so the embedded assistant can still answer when the model is slow.");
         services.AddSingleton<AssistantInbox>();
+        services.AddSingleton<RecentTranscripts>();
         services.AddScoped<AssistantTurnHandler>();
         services.AddScoped<TurnClaims>();
         services.AddHostedService<AssistantWorker>();

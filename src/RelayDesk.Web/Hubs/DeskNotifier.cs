@@ -20,6 +20,7 @@ public sealed class DeskNotifier(
     AgentQueries agentQueries,
     DeskFeed feed,
     AssistantInbox assistantInbox,
+    RecentTranscripts recentTranscripts,
     WaitingRoom waitingRoom,
     RoutingPictureLoader routingPicture,
     RoutingSignal routing,
@@ -53,6 +54,7 @@ public sealed class DeskNotifier(
                 }
             }
 
+            recentTranscripts.Record(change);
             if (change.Turn is { } turn)
             {
                 assistantInbox.Post(conversation.Id, turn);

@@ -19,6 +19,7 @@ namespace RelayDesk.Web.Features.AssistantTurns;
 /// </summary>
 public sealed partial class AssistantTurnHandler(
     ConversationStore store,
+    RecentTranscripts recent,
     TurnClaims claims,
     IAssistant assistant,
     ILanguageDetector languages,
@@ -34,8 +35,15 @@ public sealed partial class AssistantTurnHandler(
     {
         ArgumentNullException.ThrowIfNull(work);
         var conversationId = work.ConversationId;
-        var conversation = await store.LoadRecentAsync(conversationId, RecentMessages, cancellationToken);
-        var unanswered = conversation is null ? [] : UnansweredCustomerMessages(conversation);
+        Conversation? conversation;
+        IReadOnlyList<Message> messages;
+        if (work.ClaimedSeq is not { } seq || !recent.TryGet(conversationId, seq, out conversation, out messages))
+        {
+            conversation = await store.LoadRecentAsync(conversationId, RecentMessages, cancellationToken);
+            messages = conversation?.Messages ?? [];
+        }
+
+        var unanswered = conversation is null ? [] : UnansweredCustomerMessages(conversation, messages);
         if (conversation is null || unanswered.Count == 0)
         {
             return TurnOutcome.NothingPending;
@@ -64,7 +72,7 @@ public sealed partial class AssistantTurnHandler(
         string? answer = null;
         if (!decision.Escalate)
         {
-            var history = conversation.Messages.Where(m => m.Seq < unanswered[0].Seq).OrderBy(m => m.Seq)
+            var history = messages.Where(m => m.Seq < unanswered[0].Seq).OrderBy(m => m.Seq)
                 .Select(m => new AssistantHistoryLine(m.Author, m.Text)).ToList();
             var turn = new AssistantTurn(conversationId, language, text, conversation.CustomerId, history);
             var reply = await AskAssistantAsync(turn, cancellationToken);
@@ -152,14 +160,14 @@ public sealed partial class AssistantTurnHandler(
     /// The customer's messages since anyone else last spoke (oldest first), if the assistant still serves the chat; empty
     /// when there is nothing to answer.
     /// </summary>
-    private static List<Message> UnansweredCustomerMessages(Conversation conversation)
+    private static List<Message> UnansweredCustomerMessages(Conversation conversation, IReadOnlyList<Message> messages)
     {
         if (conversation.State != ConversationState.Assistant)
         {
             return [];
         }
 
-        var recent = conversation.Messages.OrderByDescending(m => m.Seq).TakeWhile(m => m.Author == MessageAuthor.Customer).ToList();
+        var recent = messages.OrderByDescending(m => m.Seq).TakeWhile(m => m.Author == MessageAuthor.Customer).ToList();
         recent.Reverse();
         return recent;
     }
