@@ -173,16 +173,8 @@ public sealed partial class AssistantTurnHandler(
     }
 
     /// <summary>The customer message the assistant has not answered yet, if the assistant still serves the chat.</summary>
-    private static Message? PendingCustomerMessage(Conversation conversation)
-    {
-        if (conversation.State != ConversationState.Assistant)
-        {
-            return null;
-        }
-
-        var last = conversation.Messages.MaxBy(m => m.Seq);
-        return last?.Author == MessageAuthor.Customer ? last : null;
-    }
+    private static Message? PendingCustomerMessage(Conversation conversation) =>
+        UnansweredCustomerMessages(conversation, conversation.Messages).LastOrDefault();
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Assistant turn failed for conversation {ConversationId}; handing over to a person")]
     private static partial void LogAssistantFailed(ILogger logger, Exception exception, Guid conversationId);
